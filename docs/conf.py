@@ -1,0 +1,38 @@
+"""Sphinx configuration for the CAR-T learning site."""
+
+from datetime import date
+
+project = "CAR-T learning site"
+author = "The CAR-T learning site team"
+copyright = f"2026-{date.today().year}, {author}"  # noqa: A001
+language = "en"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "cart_tiers",
+    "cart_quiz",
+]
+
+myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "attrs_block"]
+myst_heading_anchors = 3
+myst_footnote_sort = False
+
+# Quizzes live in ../quizzes, one YAML file each (see README: "Add a quiz").
+quiz_directory = "../quizzes"
+
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+
+html_theme = "furo"
+html_title = "CAR-T learning site"
+html_short_title = "CAR-T learning"
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_permalinks_icon = "#"
+html_theme_options = {
+    "navigation_with_keys": False,
+    "top_of_page_buttons": [],
+}

@@ -1,0 +1,56 @@
+"""Maintainer tasks. `nox -l` lists them; `nox -R -s <name>` reuses an environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nox
+
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["lint", "docs", "tests"]
+
+ROOT = Path(__file__).parent
+DOCS = ROOT / "docs"
+BUILD = ROOT / "_build"
+STRICT = ["-W", "--keep-going", "-n"]
+
+
+def _install(session: nox.Session, *extras: str) -> None:
+    """Install the project (and its extensions) from pyproject.toml with the given extras."""
+    target = f".[{','.join(extras)}]" if extras else "."
+    session.install("-e", target)
+
+
+@nox.session
+def preview(session: nox.Session) -> None:
+    """Build the site and serve it with live reload at http://127.0.0.1:8000."""
+    _install(session, "preview")
+    session.log("Serving the site at http://127.0.0.1:8000 (Ctrl+C to stop)")
+    session.run(
+        "sphinx-autobuild", *STRICT[1:], "--host", "127.0.0.1", "--port", "8000",
+        "--watch", str(ROOT / "quizzes"), "--watch", str(ROOT / "extensions"),
+        str(DOCS), str(BUILD / "preview"), *session.posargs,
+    )
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """The strict HTML build: any warning fails it. Output in _build/html."""
+    _install(session)
+    session.run("sphinx-build", "-b", "html", *STRICT, str(DOCS), str(BUILD / "html"),
+                *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The whole pytest suite, browser tests included when Chromium is installed."""
+    _install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check over the Python code."""
+    _install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")

@@ -1,0 +1,95 @@
+"""Shared fixtures: Sphinx test roots, the real site built once, and a real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-extensions",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where `@pytest.mark.sphinx(testroot=...)` finds `tests/roots/test-<name>/`."""
+    return Path(__file__).parent / "roots"
+
+
+def build_site(outdir: Path, builder: str = "html", *extra: str) -> tuple[int, str]:
+    """Build the real docs strictly; return the exit code and the warnings text."""
+    from sphinx.cmd.build import build_main
+
+    warnings_file = outdir.parent / f"{outdir.name}-warnings.txt"
+    code = build_main(
+        ["-b", builder, "-W", "--keep-going", "-n", "-q", "-w", str(warnings_file),
+         *extra, str(DOCS), str(outdir)]
+    )
+    return code, warnings_file.read_text(encoding="utf-8") if warnings_file.exists() else ""
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session with the strict settings."""
+    outdir = tmp_path_factory.mktemp("site") / "html"
+    code, warnings = build_site(outdir)
+    assert code == 0, f"strict build of docs/ failed:\n{warnings}"
+    return outdir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """Keep test output readable."""
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1 with a free port, as a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; tests skip only when it is not installed."""
+    if not CHROMIUM.exists() or shutil.which("chromium") is None:
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context per test, so storage never leaks between tests."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
