@@ -1,0 +1,91 @@
+"""cart_quiz: YAML self-check quizzes as accessible widgets in Sphinx pages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from .collection import refresh_site_quizzes, site_quizzes
+from .directive import QuizDirective
+from .html import skip_node, visit_quiz_html
+from .nodes import QUIZ_NODES, quiz
+from .translation import LOCALE_DIR, MESSAGE_CATALOG
+from .worksheet import INTERACTIVE_BUILDERS, replace_quizzes_with_worksheets
+
+__version__ = "0.1.0"
+
+STATIC_DIR = Path(__file__).parent / "static"
+logger = logging.getLogger(__name__)
+
+
+def _relative(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def report_quiz_problems(app: Sphinx) -> None:
+    """Load every quiz once per build and report each mistake at its file and line."""
+    collection = refresh_site_quizzes(app.config, Path(app.srcdir))
+    for problem in collection.problems:
+        logger.warning(problem.message, location=f"{_relative(problem.path)}:{problem.line}",
+                       type="quiz", subtype="schema")
+
+
+def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:
+    """Every `learn_more` must name a label of this site, so the link can never dangle."""
+    labels = env.domains.standard_domain.labels
+    for found in site_quizzes(app.config, Path(app.srcdir)).quizzes.values():
+        for question in found.questions:
+            if question.learn_more.lower() not in labels:
+                logger.warning(
+                    "learn_more '%s' of question '%s' is not a label on this site; put "
+                    "`(%s)=` above the heading that teaches this, or use an existing label",
+                    question.learn_more, question.id, question.learn_more,
+                    location=f"{_relative(found.path)}:{question.learn_more_line}",
+                    type="quiz", subtype="learn_more",
+                )
+
+
+def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+               doctree: nodes.document | None) -> None:
+    """Only pages that show a quiz load its script and styles."""
+    if doctree is not None and next(doctree.findall(quiz), None) is not None:
+        app.add_css_file("cart-quiz.css")
+        app.add_js_file("cart-quiz.js", defer="defer")
+
+
+def register_static_dir(app: Sphinx) -> None:
+    if app.builder.format == "html" and app.builder.name in INTERACTIVE_BUILDERS:
+        app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("quiz_directory", "quizzes", "env", types=frozenset({str}))
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
+    fallback = (skip_node, None)
+    quiz_node, *part_nodes = QUIZ_NODES
+    app.add_node(quiz_node, html=(visit_quiz_html, None), latex=fallback, text=fallback,
+                 man=fallback, texinfo=fallback)
+    for part_node in part_nodes:
+        app.add_node(part_node, html=fallback, latex=fallback, text=fallback, man=fallback,
+                     texinfo=fallback)
+    app.add_directive("quiz", QuizDirective)
+    app.connect("builder-inited", report_quiz_problems)
+    app.connect("builder-inited", register_static_dir)
+    app.connect("env-check-consistency", check_learn_more_targets)
+    app.connect("doctree-resolved", replace_quizzes_with_worksheets)
+    app.connect("html-page-context", add_assets)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

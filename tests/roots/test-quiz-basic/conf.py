@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "cart_quiz"]
+quiz_directory = "quizzes"
