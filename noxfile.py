@@ -27,9 +27,19 @@ def preview(session: nox.Session) -> None:
     _install(session, "preview")
     session.log("Serving the site at http://127.0.0.1:8000 (Ctrl+C to stop)")
     session.run(
-        "sphinx-autobuild", *STRICT[1:], "--host", "127.0.0.1", "--port", "8000",
-        "--watch", str(ROOT / "quizzes"), "--watch", str(ROOT / "extensions"),
-        str(DOCS), str(BUILD / "preview"), *session.posargs,
+        "sphinx-autobuild",
+        *STRICT[1:],
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8000",
+        "--watch",
+        str(ROOT / "quizzes"),
+        "--watch",
+        str(ROOT / "extensions"),
+        str(DOCS),
+        str(BUILD / "preview"),
+        *session.posargs,
     )
 
 
@@ -37,8 +47,9 @@ def preview(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """The strict HTML build: any warning fails it. Output in _build/html."""
     _install(session)
-    session.run("sphinx-build", "-b", "html", *STRICT, str(DOCS), str(BUILD / "html"),
-                *session.posargs)
+    session.run(
+        "sphinx-build", "-b", "html", *STRICT, str(DOCS), str(BUILD / "html"), *session.posargs
+    )
 
 
 @nox.session

@@ -4,7 +4,7 @@ from datetime import date
 
 project = "CAR-T learning site"
 author = "The CAR-T learning site team"
-copyright = f"2026-{date.today().year}, {author}"  # noqa: A001
+copyright = f"2026-{date.today().year}, {author}"
 language = "en"
 
 extensions = [

@@ -7,6 +7,7 @@ import http.server
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,19 @@ def build_site(outdir: Path, builder: str = "html", *extra: str) -> tuple[int, s
 
     warnings_file = outdir.parent / f"{outdir.name}-warnings.txt"
     code = build_main(
-        ["-b", builder, "-W", "--keep-going", "-n", "-q", "-w", str(warnings_file),
-         *extra, str(DOCS), str(outdir)]
+        [
+            "-b",
+            builder,
+            "-W",
+            "--keep-going",
+            "-n",
+            "-q",
+            "-w",
+            str(warnings_file),
+            *extra,
+            str(DOCS),
+            str(outdir),
+        ]
     )
     return code, warnings_file.read_text(encoding="utf-8") if warnings_file.exists() else ""
 
@@ -58,19 +70,39 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Keep test output readable."""
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 with a free port, as a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build_test_root(name: str, outdir: Path, builder: str = "html") -> Path:
+    """Build `tests/roots/test-<name>` (a copy, so sources stay clean) into `outdir`."""
+    from sphinx.cmd.build import build_main
+
+    source = outdir.parent / f"{outdir.name}-src"
+    shutil.copytree(Path(__file__).parent / "roots" / f"test-{name}", source)
+    assert build_main(["-b", builder, "-q", "-W", str(source), str(outdir)]) == 0
+    return outdir
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 with a free port, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    """The real site, served on 127.0.0.1."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

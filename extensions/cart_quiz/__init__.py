@@ -31,12 +31,16 @@ def _relative(path: Path) -> str:
         return str(path)
 
 
-def report_quiz_problems(app: Sphinx) -> None:
+def report_quiz_problems(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Load every quiz once per build and report each mistake at its file and line."""
     collection = refresh_site_quizzes(app.config, Path(app.srcdir))
     for problem in collection.problems:
-        logger.warning(problem.message, location=f"{_relative(problem.path)}:{problem.line}",
-                       type="quiz", subtype="schema")
+        logger.warning(
+            problem.message,
+            location=f"{_relative(problem.path)}:{problem.line}",
+            type="quiz",
+            subtype="schema",
+        )
 
 
 def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:
@@ -48,14 +52,22 @@ def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:
                 logger.warning(
                     "learn_more '%s' of question '%s' is not a label on this site; put "
                     "`(%s)=` above the heading that teaches this, or use an existing label",
-                    question.learn_more, question.id, question.learn_more,
+                    question.learn_more,
+                    question.id,
+                    question.learn_more,
                     location=f"{_relative(found.path)}:{question.learn_more_line}",
-                    type="quiz", subtype="learn_more",
+                    type="quiz",
+                    subtype="learn_more",
                 )
 
 
-def add_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
-               doctree: nodes.document | None) -> None:
+def add_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
     """Only pages that show a quiz load its script and styles."""
     if doctree is not None and next(doctree.findall(quiz), None) is not None:
         app.add_css_file("cart-quiz.css")
@@ -72,13 +84,20 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))
     fallback = (skip_node, None)
     quiz_node, *part_nodes = QUIZ_NODES
-    app.add_node(quiz_node, html=(visit_quiz_html, None), latex=fallback, text=fallback,
-                 man=fallback, texinfo=fallback)
+    app.add_node(
+        quiz_node,
+        html=(visit_quiz_html, None),
+        latex=fallback,
+        text=fallback,
+        man=fallback,
+        texinfo=fallback,
+    )
     for part_node in part_nodes:
-        app.add_node(part_node, html=fallback, latex=fallback, text=fallback, man=fallback,
-                     texinfo=fallback)
+        app.add_node(
+            part_node, html=fallback, latex=fallback, text=fallback, man=fallback, texinfo=fallback
+        )
     app.add_directive("quiz", QuizDirective)
-    app.connect("builder-inited", report_quiz_problems)
+    app.connect("env-before-read-docs", report_quiz_problems)
     app.connect("builder-inited", register_static_dir)
     app.connect("env-check-consistency", check_learn_more_targets)
     app.connect("doctree-resolved", replace_quizzes_with_worksheets)

@@ -52,8 +52,13 @@ class QuizDirective(SphinxDirective):
             known = ", ".join(sorted(collection.quizzes)) or "none"
             logger.warning(
                 "unknown quiz id '%s'; fix the id or create %s/%s.yaml (known ids: %s)",
-                quiz_id, directory, quiz_id, known,
-                location=self.get_location(), type="quiz", subtype="unknown",
+                quiz_id,
+                directory,
+                quiz_id,
+                known,
+                location=self.get_location(),
+                type="quiz",
+                subtype="unknown",
             )
             return []
         self.env.note_dependency(found.path)
@@ -71,8 +76,12 @@ class QuizDirective(SphinxDirective):
 
     def build_quiz(self, source: Quiz) -> quiz:
         node = quiz(
-            quiz_id=source.id, title=source.title, category=source.category,
-            tier=source.tier, minutes=source.minutes, stage=source.stage,
+            quiz_id=source.id,
+            title=source.title,
+            category=source.category,
+            tier=source.tier,
+            minutes=source.minutes,
+            stage=source.stage,
         )
         self.set_source_info(node)
         node.extend(self.inline(objective, "objective") for objective in source.objectives)
@@ -81,27 +90,38 @@ class QuizDirective(SphinxDirective):
             node += self.build_question(source, question, number, total)
         return node
 
-    def build_question(self, source: Quiz, question: Question, number: int,
-                       total: int) -> quiz_question:
+    def build_question(
+        self, source: Quiz, question: Question, number: int, total: int
+    ) -> quiz_question:
         node = quiz_question(
-            question_id=question.id, question_type=question.type, number=number, total=total,
-            anchor=f"quiz-{source.id}-{question.id}", stage=question.stage,
+            question_id=question.id,
+            question_type=question.type,
+            number=number,
+            total=total,
+            anchor=f"quiz-{source.id}-{question.id}",
+            stage=question.stage,
             step_order=list(question.shuffled_step_order(source.id)) if question.steps else [],
         )
         node += self.inline(question.prompt, "prompt")
         if question.hint:
             node += self.inline(question.hint, "hint")
         for index, choice in enumerate(question.choices):
-            node += self.inline(choice.text, "choice", index=index, correct=choice.correct,
-                                unsure=choice.unsure)
+            node += self.inline(
+                choice.text, "choice", index=index, correct=choice.correct, unsure=choice.unsure
+            )
             node += self.inline(choice.feedback, "choice-feedback", index=index)
         for index, step in enumerate(question.steps):
             node += self.inline(step.text, "step", index=index)
             node += self.inline(step.feedback, "step-feedback", index=index)
         node += self.inline(question.explanation, "explanation")
         link = addnodes.pending_xref(
-            "", nodes.inline("", question.learn_more), refdomain="std", reftype="ref",
-            reftarget=question.learn_more.lower(), refexplicit=False, refwarn=False,
+            "",
+            nodes.inline("", question.learn_more),
+            refdomain="std",
+            reftype="ref",
+            reftarget=question.learn_more.lower(),
+            refexplicit=False,
+            refwarn=False,
             refdoc=self.env.docname,
         )
         node += quiz_text("", "", link, part="learn-more", label=question.learn_more)

@@ -52,13 +52,14 @@ def _choice_input(question: quiz_question, choice: quiz_text, render) -> str:
         text = escape(_("True") if index == 0 else _("False"))
     flags = ' data-correct="true"' if choice["correct"] else ""
     flags += ' data-unsure="true"' if choice["unsure"] else ""
-    return (f'<div class="cart-choice"><input class="cart-choice-input" type="{input_type}" '
-            f'id="{input_id}" name="{anchor}" value="{index}"{flags}>'
-            f'<label class="cart-choice-label" for="{input_id}">{text}</label></div>')
+    return (
+        f'<div class="cart-choice"><input class="cart-choice-input" type="{input_type}" '
+        f'id="{input_id}" name="{anchor}" value="{index}"{flags}>'
+        f'<label class="cart-choice-label" for="{input_id}">{text}</label></div>'
+    )
 
 
-def _choice_answer(question: quiz_question, choice: quiz_text, feedback: quiz_text,
-                   render) -> str:
+def _choice_answer(question: quiz_question, choice: quiz_text, feedback: quiz_text, render) -> str:
     if choice["unsure"]:
         verdict = _("Not sure:")
     elif choice["correct"]:
@@ -68,9 +69,11 @@ def _choice_answer(question: quiz_question, choice: quiz_text, feedback: quiz_te
     text = _plain(choice)
     if question["question_type"] == "true-false":
         text = escape(_("True") if choice["index"] == 0 else _("False"))
-    return (f'<li class="cart-answer-item" data-choice="{choice["index"]}">'
-            f'<span class="cart-verdict">{escape(verdict)}</span> <strong>{text}</strong>. '
-            f'{render(feedback)} <span class="cart-your-answer" hidden></span></li>')
+    return (
+        f'<li class="cart-answer-item" data-choice="{choice["index"]}">'
+        f'<span class="cart-verdict">{escape(verdict)}</span> <strong>{text}</strong>. '
+        f'{render(feedback)} <span class="cart-your-answer" hidden></span></li>'
+    )
 
 
 def _steps_html(question: quiz_question, render) -> tuple[str, str]:
@@ -90,17 +93,20 @@ def _steps_html(question: quiz_question, render) -> tuple[str, str]:
             f'aria-label="{escape(_("Move up"))}: {plain}">{escape(_("Move up"))}</button>'
             f'<button type="button" class="cart-move" data-move="1" '
             f'aria-label="{escape(_("Move down"))}: {plain}">{escape(_("Move down"))}</button>'
-            f'</span></li>'
+            f"</span></li>"
         )
-    shuffled = (f'<p class="cart-ordering-help" id="{anchor}-help">'
-                f'{escape(_("These steps are in a mixed-up order."))}</p>'
-                f'<ol class="cart-steps" aria-describedby="{anchor}-help">{"".join(items)}</ol>')
+    shuffled = (
+        f'<p class="cart-ordering-help" id="{anchor}-help">'
+        f"{escape(_('These steps are in a mixed-up order.'))}</p>"
+        f'<ol class="cart-steps" aria-describedby="{anchor}-help">{"".join(items)}</ol>'
+    )
     answer_items = "".join(
-        f'<li><strong>{_plain(step)}</strong>. {render(feedback[index])}</li>'
+        f"<li><strong>{_plain(step)}</strong>. {render(feedback[index])}</li>"
         for index, step in enumerate(steps)
     )
-    answer = (f'<p>{escape(_("The right order:"))}</p>'
-              f'<ol class="cart-answer-list">{answer_items}</ol>')
+    answer = (
+        f'<p>{escape(_("The right order:"))}</p><ol class="cart-answer-list">{answer_items}</ol>'
+    )
     return shuffled, answer
 
 
@@ -110,22 +116,27 @@ def render_question(translator: HTML5Translator, question: quiz_question) -> str
 
     anchor = question["anchor"]
     qtype = question["question_type"]
-    number = escape(_("Question {number} of {total}").format(
-        number=question["number"], total=question["total"]))
+    number = escape(
+        _("Question {number} of {total}").format(number=question["number"], total=question["total"])
+    )
     ask = text_part(question, "ask")
     data = f' data-question-type="{qtype}" data-stage="{escape(question["stage"])}"'
     if ask is not None:
         data += f' data-ask="{_plain(ask)}"'
-    parts = [f'<fieldset class="cart-question" id="{anchor}"{data}>',
-             f'<legend class="cart-question-legend"><span class="cart-question-number">'
-             f'{number}</span> <span class="cart-question-prompt">'
-             f'{render(text_part(question, "prompt"))}</span></legend>']
+    parts = [
+        f'<fieldset class="cart-question" id="{anchor}"{data}>',
+        f'<legend class="cart-question-legend"><span class="cart-question-number">'
+        f'{number}</span> <span class="cart-question-prompt">'
+        f"{render(text_part(question, 'prompt'))}</span></legend>",
+    ]
     if qtype == "multiple":
         parts.append(f'<p class="cart-question-note">{escape(_("Choose all that apply."))}</p>')
     hint = text_part(question, "hint")
     if hint is not None:
-        parts.append(f'<details class="cart-hint"><summary>{escape(_("Hint"))}</summary>'
-                     f'<div class="cart-hint-body">{render(hint)}</div></details>')
+        parts.append(
+            f'<details class="cart-hint"><summary>{escape(_("Hint"))}</summary>'
+            f'<div class="cart-hint-body">{render(hint)}</div></details>'
+        )
     if qtype == "ordering":
         shuffled, answer = _steps_html(question, render)
         parts.append(shuffled)
@@ -135,31 +146,38 @@ def render_question(translator: HTML5Translator, question: quiz_question) -> str
         parts.append('<div class="cart-choices">')
         parts.extend(_choice_input(question, choice, render) for choice in choices)
         parts.append("</div>")
-        answer = '<ul class="cart-answer-list">{}</ul>'.format("".join(
-            _choice_answer(question, choice, feedback[i], render)
-            for i, choice in enumerate(choices)))
+        answer = '<ul class="cart-answer-list">{}</ul>'.format(
+            "".join(
+                _choice_answer(question, choice, feedback[i], render)
+                for i, choice in enumerate(choices)
+            )
+        )
     add_button = ""
     if ask is not None:
-        add_button = (f'<button type="button" class="cart-add-question" hidden>'
-                      f'{escape(_("Add to My questions"))}</button>')
+        add_button = (
+            f'<button type="button" class="cart-add-question" hidden>'
+            f"{escape(_('Add to My questions'))}</button>"
+        )
     parts.append(
         f'<div class="cart-actions" hidden>'
         f'<button type="button" class="cart-check">{escape(_("Check answer"))}</button>'
         f'<button type="button" class="cart-retry" hidden>{escape(_("Try again"))}</button>'
-        f'{add_button}</div>'
+        f"{add_button}</div>"
         f'<p class="cart-status" role="status"></p>'
     )
     learn_more = render(text_part(question, "learn-more"))
     ask_html = ""
     if ask is not None:
-        ask_html = (f'<p class="cart-ask"><strong>{escape(_("A question for your care team:"))}'
-                    f'</strong> {render(ask)}</p>')
+        ask_html = (
+            f'<p class="cart-ask"><strong>{escape(_("A question for your care team:"))}'
+            f"</strong> {render(ask)}</p>"
+        )
     parts.append(
         f'<details class="cart-answer"><summary>{escape(_("Show answer"))}</summary>'
         f'<div class="cart-answer-body">{answer}'
         f'<div class="cart-explanation"><p>{render(text_part(question, "explanation"))}</p>'
         f'</div><p class="cart-learn-more">{escape(_("Learn more:"))} {learn_more}</p>'
-        f'{ask_html}</div></details></fieldset>'
+        f"{ask_html}</div></details></fieldset>"
     )
     return "".join(parts)
 
@@ -168,21 +186,25 @@ def visit_quiz_html(translator: HTML5Translator, node: quiz) -> None:
     quiz_id = escape(node["quiz_id"])
     level = _heading_level(node)
     questions = [child for child in node.children if isinstance(child, quiz_question)]
-    meta = " · ".join([
-        escape(category_label(node["category"])),
-        escape(_("{count} questions").format(count=len(questions))),
-        escape(_("about {minutes} minutes").format(minutes=node["minutes"])),
-        escape(_("Reading level: {tier}").format(tier=tier_label(node["tier"]))),
-    ])
-    objectives = "".join(f"<li>{_render_inline(translator, objective)}</li>"
-                         for objective in text_parts(node, "objective"))
+    meta = " · ".join(
+        [
+            escape(category_label(node["category"])),
+            escape(_("{count} questions").format(count=len(questions))),
+            escape(_("about {minutes} minutes").format(minutes=node["minutes"])),
+            escape(_("Reading level: {tier}").format(tier=tier_label(node["tier"]))),
+        ]
+    )
+    objectives = "".join(
+        f"<li>{_render_inline(translator, objective)}</li>"
+        for objective in text_parts(node, "objective")
+    )
     strings = escape(json.dumps(script_strings(), ensure_ascii=False))
     body = [
         f'<section class="cart-quiz" id="quiz-{quiz_id}" data-quiz-id="{quiz_id}" '
         f'data-category="{escape(node["category"])}" data-cart-strings="{strings}" '
         f'aria-labelledby="quiz-{quiz_id}-title">',
         f'<h{level} class="cart-quiz-title" id="quiz-{quiz_id}-title">'
-        f'{escape(_("Self-check: {title}").format(title=node["title"]))}</h{level}>',
+        f"{escape(_('Self-check: {title}').format(title=node['title']))}</h{level}>",
         f'<p class="cart-quiz-meta">{meta}</p>',
         f'<p class="cart-quiz-objectives-intro">{escape(_("This self-check helps you:"))}</p>'
         f'<ul class="cart-quiz-objectives">{objectives}</ul>',

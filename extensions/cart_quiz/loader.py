@@ -30,12 +30,28 @@ QUIZ_FILE_SUFFIXES = (".yaml", ".yml")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 UNSURE_CATEGORY = "care-team"
 
-QUIZ_KEYS = {"schema_version", "id", "title", "category", "tier", "minutes", "objectives",
-             "questions"}
+QUIZ_KEYS = {
+    "schema_version",
+    "id",
+    "title",
+    "category",
+    "tier",
+    "minutes",
+    "objectives",
+    "questions",
+}
 QUIZ_OPTIONAL_KEYS = {"stage"}
 QUESTION_KEYS = {"id", "type", "prompt", "explanation", "learn_more"}
-QUESTION_OPTIONAL_KEYS = {"hint", "ask_your_team", "stage", "options", "steps", "answer",
-                          "feedback_true", "feedback_false"}
+QUESTION_OPTIONAL_KEYS = {
+    "hint",
+    "ask_your_team",
+    "stage",
+    "options",
+    "steps",
+    "answer",
+    "feedback_true",
+    "feedback_false",
+}
 TYPE_KEYS = {
     "single": {"options"},
     "multiple": {"options"},
@@ -81,7 +97,8 @@ class _QuizYamlLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
             raise yaml.composer.ComposerError(
-                None, None,
+                None,
+                None,
                 "anchors and aliases (&name, *name) are not allowed in quiz files; "
                 "write the text out in full",
                 mark,
@@ -94,8 +111,19 @@ def _describe(node: yaml.Node) -> str:
         return "a mapping of keys"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return {_BOOL: f"the true/false value {node.value!r}", _INT: f"the number {node.value}",
-            _NULL: "nothing (an empty value)"}.get(node.tag, f"{node.value!r}")
+    return {
+        _BOOL: f"the true/false value {node.value!r}",
+        _INT: f"the number {node.value}",
+        _NULL: "nothing (an empty value)",
+    }.get(node.tag, f"{node.value!r}")
+
+
+class _Entries(dict):
+    """The entries of a YAML mapping, remembering the line of each key."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: dict[str, int] = {}
 
 
 class _Reader:
@@ -108,32 +136,41 @@ class _Reader:
     def problem(self, line: int, message: str) -> None:
         self.problems.append(QuizProblem(self.path, line, message))
 
-    def mapping(self, node: yaml.Node, where: str, required: set[str],
-                optional: set[str]) -> dict[str, yaml.Node] | None:
+    def mapping(
+        self, node: yaml.Node, where: str, required: set[str], optional: set[str]
+    ) -> _Entries | None:
         """Check keys: duplicates, unknown keys (with a suggestion), missing keys."""
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
-            self.problem(line, f"{where} should be a mapping of `key: value` lines, "
-                               f"but YAML read {_describe(node)}; check the indentation")
+            self.problem(
+                line,
+                f"{where} should be a mapping of `key: value` lines, "
+                f"but YAML read {_describe(node)}; check the indentation",
+            )
             return None
-        entries: dict[str, yaml.Node] = {}
-        first_line: dict[str, int] = {}
+        entries = _Entries()
         allowed = required | optional
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             key = str(key_node.value)
             if key in entries:
-                self.problem(key_line, f"duplicate key '{key}' in {where} (first at line "
-                                       f"{first_line[key]}); remove one of them")
+                self.problem(
+                    key_line,
+                    f"duplicate key '{key}' in {where} (first at line "
+                    f"{entries.lines[key]}); remove one of them",
+                )
                 continue
             if key not in allowed:
                 guess = difflib.get_close_matches(key, sorted(allowed), n=1)
                 hint = f"did you mean '{guess[0]}'?" if guess else "remove it"
-                self.problem(key_line, f"unknown key '{key}' in {where}; {hint} "
-                                       f"(allowed: {', '.join(sorted(allowed))})")
+                self.problem(
+                    key_line,
+                    f"unknown key '{key}' in {where}; {hint} "
+                    f"(allowed: {', '.join(sorted(allowed))})",
+                )
                 continue
             entries[key] = value_node
-            first_line[key] = key_line
+            entries.lines[key] = key_line
         for key in sorted(required - entries.keys()):
             self.problem(line, f"{where} is missing '{key}'; add `{key}:` to it")
         return entries
@@ -145,8 +182,9 @@ class _Reader:
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, _INT):
             quote = " (put the text in quotes)" if node.tag in (_BOOL, _NULL) else ""
-            self.problem(line, f"'{key}' in {where} should be text, but YAML read "
-                               f"{_describe(node)}{quote}")
+            self.problem(
+                line, f"'{key}' in {where} should be text, but YAML read {_describe(node)}{quote}"
+            )
             return None
         value = str(node.value).strip()
         if not value:
@@ -163,47 +201,65 @@ class _Reader:
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
             return node.value.lower() in ("true", "yes", "on")
-        self.problem(node.start_mark.line + 1, f"'{key}' in {where} should be true or false, "
-                                               f"but YAML read {_describe(node)}")
+        self.problem(
+            node.start_mark.line + 1,
+            f"'{key}' in {where} should be true or false, but YAML read {_describe(node)}",
+        )
         return None
 
     def identifier(self, entries: dict[str, yaml.Node], key: str, where: str) -> str | None:
         value = self.text(entries, key, where)
         if value is not None and not ID_PATTERN.match(value):
-            self.problem(entries[key].start_mark.line + 1,
-                         f"'{key}' in {where} is {value!r}; use lowercase letters, digits and "
-                         f"single hyphens only, for example 'crs-signs'")
+            self.problem(
+                entries[key].start_mark.line + 1,
+                f"'{key}' in {where} is {value!r}; use lowercase letters, digits and "
+                f"single hyphens only, for example 'crs-signs'",
+            )
             return None
         return value
 
-    def one_of(self, entries: dict[str, yaml.Node], key: str, where: str,
-               allowed: tuple[str, ...]) -> str | None:
+    def one_of(
+        self, entries: dict[str, yaml.Node], key: str, where: str, allowed: tuple[str, ...]
+    ) -> str | None:
         value = self.text(entries, key, where)
         if value is not None and value not in allowed:
             guess = difflib.get_close_matches(value, allowed, n=1)
             hint = f"did you mean '{guess[0]}'? " if guess else ""
-            self.problem(entries[key].start_mark.line + 1,
-                         f"'{key}' in {where} is {value!r}; {hint}use one of: "
-                         f"{', '.join(allowed)}")
+            self.problem(
+                entries[key].start_mark.line + 1,
+                f"'{key}' in {where} is {value!r}; {hint}use one of: {', '.join(allowed)}",
+            )
             return None
         return value
 
-    def sequence(self, entries: dict[str, yaml.Node], key: str,
-                 where: str) -> list[yaml.Node] | None:
+    def sequence(
+        self, entries: dict[str, yaml.Node], key: str, where: str
+    ) -> list[yaml.Node] | None:
         node = entries.get(key)
         if node is None:
             return None
         if not isinstance(node, yaml.SequenceNode) or not node.value:
-            problem = "is empty" if isinstance(node, yaml.SequenceNode) else (
-                f"should be a list of `- ` items, but YAML read {_describe(node)}")
-            self.problem(node.start_mark.line + 1, f"'{key}' in {where} {problem}; "
-                                                   f"add at least one `- ` item")
+            problem = (
+                "is empty"
+                if isinstance(node, yaml.SequenceNode)
+                else (f"should be a list of `- ` items, but YAML read {_describe(node)}")
+            )
+            line = (
+                entries.lines[key] if isinstance(entries, _Entries) else (node.start_mark.line + 1)
+            )
+            self.problem(line, f"'{key}' in {where} {problem}; add at least one `- ` item")
             return None
         return list(node.value)
 
 
-def _read_choices(reader: _Reader, entries: dict[str, yaml.Node], where: str, qtype: str,
-                  category: str | None, line: int) -> tuple[Choice, ...] | None:
+def _read_choices(
+    reader: _Reader,
+    entries: dict[str, yaml.Node],
+    where: str,
+    qtype: str,
+    category: str | None,
+    line: int,
+) -> tuple[Choice, ...] | None:
     """Options of a single- or multiple-choice question, with the correctness rules."""
     items = reader.sequence(entries, "options", where)
     if items is None:
@@ -222,11 +278,17 @@ def _read_choices(reader: _Reader, entries: dict[str, yaml.Node], where: str, qt
         unsure = reader.boolean(option, "unsure", option_where) or False
         option_line = item.start_mark.line + 1
         if unsure and correct:
-            reader.problem(option_line, f"{option_where} is marked both `unsure` and `correct`;"
-                                        f" an \"I'm not sure\" option is never the answer")
+            reader.problem(
+                option_line,
+                f"{option_where} is marked both `unsure` and `correct`;"
+                f' an "I\'m not sure" option is never the answer',
+            )
         if unsure and category != UNSURE_CATEGORY:
-            reader.problem(option_line, f"{option_where} is an \"I'm not sure\" option, which "
-                                        f"only care-team quizzes may offer; remove `unsure`")
+            reader.problem(
+                option_line,
+                f'{option_where} is an "I\'m not sure" option, which '
+                f"only care-team quizzes may offer; remove `unsure`",
+            )
         if text is None or feedback is None:
             complete = False
             continue
@@ -238,18 +300,23 @@ def _read_choices(reader: _Reader, entries: dict[str, yaml.Node], where: str, qt
         reader.problem(line, f"{where} has only one option; give at least two")
         return None
     if correct_count == 0:
-        reader.problem(line, f"{where} has no correct answer; add `correct: true` to the "
-                             f"right option")
+        reader.problem(
+            line, f"{where} has no correct answer; add `correct: true` to the right option"
+        )
         return None
     if qtype == "single" and correct_count > 1:
-        reader.problem(line, f"{where} is single choice but has {correct_count} correct "
-                             f"options; keep one `correct: true`, or use `type: multiple`")
+        reader.problem(
+            line,
+            f"{where} is single choice but has {correct_count} correct "
+            f"options; keep one `correct: true`, or use `type: multiple`",
+        )
         return None
     return tuple(choices)
 
 
-def _read_true_false(reader: _Reader, entries: dict[str, yaml.Node],
-                     where: str) -> tuple[Choice, ...] | None:
+def _read_true_false(
+    reader: _Reader, entries: dict[str, yaml.Node], where: str
+) -> tuple[Choice, ...] | None:
     answer = reader.boolean(entries, "answer", where)
     if_true = reader.text(entries, "feedback_true", where)
     if_false = reader.text(entries, "feedback_false", where)
@@ -257,12 +324,15 @@ def _read_true_false(reader: _Reader, entries: dict[str, yaml.Node],
         return None
     true_line = entries["feedback_true"].start_mark.line + 1
     false_line = entries["feedback_false"].start_mark.line + 1
-    return (Choice("True", if_true, true_line, correct=answer),
-            Choice("False", if_false, false_line, correct=not answer))
+    return (
+        Choice("True", if_true, true_line, correct=answer),
+        Choice("False", if_false, false_line, correct=not answer),
+    )
 
 
-def _read_steps(reader: _Reader, entries: dict[str, yaml.Node],
-                where: str, line: int) -> tuple[Step, ...] | None:
+def _read_steps(
+    reader: _Reader, entries: dict[str, yaml.Node], where: str, line: int
+) -> tuple[Step, ...] | None:
     items = reader.sequence(entries, "steps", where)
     if items is None:
         return None
@@ -278,22 +348,30 @@ def _read_steps(reader: _Reader, entries: dict[str, yaml.Node],
             return None
         steps.append(Step(text, feedback, item.start_mark.line + 1))
     if len(steps) < 2:
-        reader.problem(line, f"{where} has fewer than two steps; an ordering question needs "
-                             f"at least two")
+        reader.problem(
+            line, f"{where} has fewer than two steps; an ordering question needs at least two"
+        )
         return None
     return tuple(steps)
 
 
-def _read_question(reader: _Reader, node: yaml.Node, number: int, category: str | None,
-                   quiz_stage: str) -> Question | None:
+def _read_question(
+    reader: _Reader, node: yaml.Node, number: int, category: str | None, quiz_stage: str
+) -> Question | None:
     where = f"question {number}"
+    if isinstance(node, yaml.MappingNode):
+        named = [
+            value.value
+            for key, value in node.value
+            if key.value == "id" and isinstance(value, yaml.ScalarNode) and value.value
+        ]
+        if named and ID_PATTERN.match(str(named[0])):
+            where = f"question '{named[0]}'"
     entries = reader.mapping(node, where, QUESTION_KEYS, QUESTION_OPTIONAL_KEYS)
     if entries is None:
         return None
     line = node.start_mark.line + 1
     question_id = reader.identifier(entries, "id", where)
-    if question_id:
-        where = f"question '{question_id}'"
     qtype = reader.one_of(entries, "type", where, QUESTION_TYPES)
     prompt = reader.text(entries, "prompt", where)
     explanation = reader.text(entries, "explanation", where)
@@ -304,9 +382,11 @@ def _read_question(reader: _Reader, node: yaml.Node, number: int, category: str 
     if qtype is None:
         return None
     for key in sorted(set(entries) & (set().union(*TYPE_KEYS.values()) - TYPE_KEYS[qtype])):
-        reader.problem(entries[key].start_mark.line + 1,
-                       f"'{key}' does not belong in {where}, which is `type: {qtype}`; "
-                       f"{qtype} questions use {', '.join(sorted(TYPE_KEYS[qtype]))}")
+        reader.problem(
+            entries.lines[key],
+            f"'{key}' does not belong in {where}, which is `type: {qtype}`; "
+            f"{qtype} questions use {', '.join(sorted(TYPE_KEYS[qtype]))}",
+        )
     for key in sorted(TYPE_KEYS[qtype] - set(entries)):
         reader.problem(line, f"{where} is `type: {qtype}` but has no '{key}'; add it")
     choices: tuple[Choice, ...] = ()
@@ -322,10 +402,18 @@ def _read_question(reader: _Reader, node: yaml.Node, number: int, category: str 
     ):
         return None
     return Question(
-        id=question_id, type=qtype, prompt=prompt, explanation=explanation,
-        learn_more=learn_more, line=line,
-        learn_more_line=entries["learn_more"].start_mark.line + 1, stage=stage,
-        choices=choices, steps=steps, hint=hint, ask_your_team=ask,
+        id=question_id,
+        type=qtype,
+        prompt=prompt,
+        explanation=explanation,
+        learn_more=learn_more,
+        line=line,
+        learn_more_line=entries["learn_more"].start_mark.line + 1,
+        stage=stage,
+        choices=choices,
+        steps=steps,
+        hint=hint,
+        ask_your_team=ask,
     )
 
 
@@ -337,24 +425,29 @@ def _read_quiz(reader: _Reader, root: yaml.Node) -> Quiz | None:
     if version_node is not None and (
         version_node.tag != _INT or int(version_node.value) != SCHEMA_VERSION
     ):
-        reader.problem(version_node.start_mark.line + 1,
-                       f"schema_version is {version_node.value!r}; this version of cart_quiz "
-                       f"reads schema_version {SCHEMA_VERSION}")
+        reader.problem(
+            version_node.start_mark.line + 1,
+            f"schema_version is {version_node.value!r}; this version of cart_quiz "
+            f"reads schema_version {SCHEMA_VERSION}",
+        )
     quiz_id = reader.identifier(entries, "id", "the quiz")
     title = reader.text(entries, "title", "the quiz")
     category = reader.one_of(entries, "category", "the quiz", CATEGORIES)
     tier = reader.one_of(entries, "tier", "the quiz", TIERS)
-    stage = reader.one_of(entries, "stage", "the quiz", STAGES) if "stage" in entries else (
-        "deciding")
+    stage = (
+        reader.one_of(entries, "stage", "the quiz", STAGES) if "stage" in entries else ("deciding")
+    )
     minutes = None
     minutes_node = entries.get("minutes")
     if minutes_node is not None:
         if minutes_node.tag == _INT and 0 < int(minutes_node.value) <= 240:
             minutes = int(minutes_node.value)
         else:
-            reader.problem(minutes_node.start_mark.line + 1,
-                           f"'minutes' is {minutes_node.value!r}; write a whole number of "
-                           f"minutes from 1 to 240, for example `minutes: 5`")
+            reader.problem(
+                minutes_node.start_mark.line + 1,
+                f"'minutes' is {minutes_node.value!r}; write a whole number of "
+                f"minutes from 1 to 240, for example `minutes: 5`",
+            )
     objectives: list[str] = []
     for item in reader.sequence(entries, "objectives", "the quiz") or []:
         objective = reader.text({"objective": item}, "objective", "objectives")
@@ -368,17 +461,29 @@ def _read_quiz(reader: _Reader, root: yaml.Node) -> Quiz | None:
         if question is None:
             continue
         if question.id in first_seen:
-            reader.problem(question.line, f"duplicate question id '{question.id}' (first at "
-                                          f"line {first_seen[question.id]}); give each "
-                                          f"question its own id")
+            reader.problem(
+                question.line,
+                f"duplicate question id '{question.id}' (first at "
+                f"line {first_seen[question.id]}); give each "
+                f"question its own id",
+            )
             continue
         first_seen[question.id] = question.line
         questions.append(question)
     if reader.problems or not (quiz_id and title and category and tier and minutes and stage):
         return None
-    return Quiz(id=quiz_id, title=title, category=category, tier=tier, minutes=minutes,
-                stage=stage, objectives=tuple(objectives), questions=tuple(questions),
-                path=reader.path, line=root.start_mark.line + 1)
+    return Quiz(
+        id=quiz_id,
+        title=title,
+        category=category,
+        tier=tier,
+        minutes=minutes,
+        stage=stage,
+        objectives=tuple(objectives),
+        questions=tuple(questions),
+        path=reader.path,
+        line=root.start_mark.line + 1,
+    )
 
 
 def _yaml_problem(path: Path, text: str, error: yaml.YAMLError) -> QuizProblem:
@@ -392,9 +497,13 @@ def _yaml_problem(path: Path, text: str, error: yaml.YAMLError) -> QuizProblem:
     detail = f"{what} ({context})" if context else what
     if what.startswith("anchors and aliases"):
         return QuizProblem(path, line, detail)
-    return QuizProblem(path, line, f"YAML syntax error: {detail}; check the indentation, "
-                                   f"and put text containing ': ' or starting with a special "
-                                   f"character in quotes")
+    return QuizProblem(
+        path,
+        line,
+        f"YAML syntax error: {detail}; check the indentation, "
+        f"and put text containing ': ' or starting with a special "
+        f"character in quotes",
+    )
 
 
 def parse_quiz(text: str, path: Path) -> Quiz:
@@ -404,16 +513,28 @@ def parse_quiz(text: str, path: Path) -> Quiz:
     except yaml.YAMLError as error:
         raise QuizError([_yaml_problem(path, text, error)]) from None
     except RecursionError:
-        raise QuizError([QuizProblem(path, 1, "the YAML is nested too deeply to be a quiz")])
+        raise QuizError(
+            [QuizProblem(path, 1, "the YAML is nested too deeply to be a quiz")]
+        ) from None
     if root is None:
-        raise QuizError([QuizProblem(path, 1, "the file is empty; a quiz needs schema_version, "
-                                              "id, title, category, tier, minutes, objectives "
-                                              "and questions")])
+        raise QuizError(
+            [
+                QuizProblem(
+                    path,
+                    1,
+                    "the file is empty; a quiz needs schema_version, "
+                    "id, title, category, tier, minutes, objectives "
+                    "and questions",
+                )
+            ]
+        )
     reader = _Reader(path)
     quiz = _read_quiz(reader, root)
     if quiz is None:
-        raise QuizError(sorted(reader.problems, key=lambda p: p.line) or [
-            QuizProblem(path, 1, "the quiz could not be read")])
+        raise QuizError(
+            sorted(reader.problems, key=lambda p: p.line)
+            or [QuizProblem(path, 1, "the quiz could not be read")]
+        )
     return quiz
 
 
@@ -422,9 +543,11 @@ def load_quiz(path: Path) -> Quiz:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise QuizError([QuizProblem(path, 1, "the file is not UTF-8 text; save it as UTF-8")])
+        problem = QuizProblem(path, 1, "the file is not UTF-8 text; save it as UTF-8")
+        raise QuizError([problem]) from None
     except OSError as error:
-        raise QuizError([QuizProblem(path, 1, f"cannot read the file: {error.strerror}")])
+        problem = QuizProblem(path, 1, f"cannot read the file: {error.strerror}")
+        raise QuizError([problem]) from None
     return parse_quiz(text, path)
 
 
@@ -438,17 +561,20 @@ class QuizCollection:
 
 
 def quiz_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.suffix in QUIZ_FILE_SUFFIXES
-                  and p.is_file())
+    return sorted(p for p in directory.rglob("*") if p.suffix in QUIZ_FILE_SUFFIXES and p.is_file())
 
 
 def load_quiz_directory(directory: Path, load=load_quiz) -> QuizCollection:
     """Load every quiz file under `directory`; duplicate quiz ids are problems too."""
     collection = QuizCollection()
     if not directory.is_dir():
-        collection.problems.append(QuizProblem(directory, 0, "the quiz directory does not "
-                                                             "exist; create it or set "
-                                                             "quiz_directory in conf.py"))
+        collection.problems.append(
+            QuizProblem(
+                directory,
+                0,
+                "the quiz directory does not exist; create it or set quiz_directory in conf.py",
+            )
+        )
         return collection
     for path in quiz_files(directory):
         try:
@@ -459,9 +585,14 @@ def load_quiz_directory(directory: Path, load=load_quiz) -> QuizCollection:
             continue
         if quiz.id in collection.quizzes:
             first = collection.quizzes[quiz.id].path
-            collection.problems.append(QuizProblem(
-                path, quiz.line, f"duplicate quiz id '{quiz.id}', already used by {first}; "
-                                 f"give each quiz its own id"))
+            collection.problems.append(
+                QuizProblem(
+                    path,
+                    quiz.line,
+                    f"duplicate quiz id '{quiz.id}', already used by {first}; "
+                    f"give each quiz its own id",
+                )
+            )
             continue
         collection.quizzes[quiz.id] = quiz
     return collection

@@ -23,8 +23,11 @@ QUIZ_NODES = (quiz, quiz_question, quiz_text)
 
 def text_parts(question: quiz_question, part: str) -> list[quiz_text]:
     """The question's parts of one kind, in document order."""
-    return [child for child in question.children
-            if isinstance(child, quiz_text) and child["part"] == part]
+    return [
+        child
+        for child in question.children
+        if isinstance(child, quiz_text) and child["part"] == part
+    ]
 
 
 def text_part(question: quiz_question, part: str) -> quiz_text | None:

@@ -19,8 +19,11 @@ def category_label(category: str) -> str:
 
 
 def tier_label(tier: str) -> str:
-    return {"simple": _("Simple"), "detail": _("More detail"),
-            "clinical": _("Clinical detail")}.get(tier, tier)
+    return {
+        "simple": _("Simple"),
+        "detail": _("More detail"),
+        "clinical": _("Clinical detail"),
+    }.get(tier, tier)
 
 
 def stage_label(stage: str) -> str:
@@ -49,9 +52,13 @@ def script_strings() -> dict[str, str]:
         "yourAnswer": _("(your answer)"),
         "added": _("Added to My questions."),
         "alreadyAdded": _("This question is already in My questions."),
-        "storageFailed": _("Could not save: your browser is not letting this site store "
-                           "data. Write the question down instead."),
-        "orderHelp": _("Use the Move up and Move down buttons to put the steps in order, "
-                       "then check your answer."),
+        "storageFailed": _(
+            "Could not save: your browser is not letting this site store "
+            "data. Write the question down instead."
+        ),
+        "orderHelp": _(
+            "Use the Move up and Move down buttons to put the steps in order, "
+            "then check your answer."
+        ),
         "reset": _("The self-check was cleared. Start again from question 1."),
     }

@@ -13,8 +13,11 @@ INTERACTIVE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
 
 def _copy(part) -> list[nodes.Node]:
-    return [child.deepcopy() for child in part.children
-            if not isinstance(child, nodes.system_message)] if part is not None else []
+    return (
+        [child.deepcopy() for child in part.children if not isinstance(child, nodes.system_message)]
+        if part is not None
+        else []
+    )
 
 
 def _choice_text(question: quiz_question, choice) -> list[nodes.Node]:
@@ -40,7 +43,8 @@ def _question_item(question: quiz_question) -> nodes.list_item:
         options = nodes.bullet_list(bullet="*")
         for choice in text_parts(question, "choice"):
             options += nodes.list_item(
-                "", nodes.paragraph("", box, *_choice_text(question, choice)))
+                "", nodes.paragraph("", box, *_choice_text(question, choice))
+            )
         item += options
     return item
 
@@ -50,32 +54,49 @@ def _answer_item(question: quiz_question) -> nodes.list_item:
     if question["question_type"] == "ordering":
         item += nodes.paragraph("", _("The right order:"))
         order = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
-        for step, feedback in zip(text_parts(question, "step"),
-                                  text_parts(question, "step-feedback"), strict=True):
-            order += nodes.list_item("", nodes.paragraph(
-                "", "", nodes.strong("", "", *_copy(step)), nodes.Text(". "), *_copy(feedback)))
+        for step, feedback in zip(
+            text_parts(question, "step"), text_parts(question, "step-feedback"), strict=True
+        ):
+            order += nodes.list_item(
+                "",
+                nodes.paragraph(
+                    "", "", nodes.strong("", "", *_copy(step)), nodes.Text(". "), *_copy(feedback)
+                ),
+            )
         item += order
     else:
         feedback_list = nodes.bullet_list(bullet="*")
-        for choice, feedback in zip(text_parts(question, "choice"),
-                                    text_parts(question, "choice-feedback"), strict=True):
+        for choice, feedback in zip(
+            text_parts(question, "choice"), text_parts(question, "choice-feedback"), strict=True
+        ):
             if choice["unsure"]:
                 verdict = _("Not sure:")
             elif choice["correct"]:
                 verdict = _("Right answer:")
             else:
                 verdict = _("Not right:")
-            feedback_list += nodes.list_item("", nodes.paragraph(
-                "", f"{verdict} ", nodes.strong("", "", *_choice_text(question, choice)),
-                nodes.Text(". "), *_copy(feedback)))
+            feedback_list += nodes.list_item(
+                "",
+                nodes.paragraph(
+                    "",
+                    f"{verdict} ",
+                    nodes.strong("", "", *_choice_text(question, choice)),
+                    nodes.Text(". "),
+                    *_copy(feedback),
+                ),
+            )
         item += feedback_list
     item += nodes.paragraph("", "", *_copy(text_part(question, "explanation")))
-    item += nodes.paragraph("", f"{_('Learn more:')} ",
-                            *_copy(text_part(question, "learn-more")))
+    item += nodes.paragraph("", f"{_('Learn more:')} ", *_copy(text_part(question, "learn-more")))
     ask = text_part(question, "ask")
     if ask is not None:
-        item += nodes.paragraph("", "", nodes.strong("", _("A question for your care team:")),
-                                nodes.Text(" "), *_copy(ask))
+        item += nodes.paragraph(
+            "",
+            "",
+            nodes.strong("", _("A question for your care team:")),
+            nodes.Text(" "),
+            *_copy(ask),
+        )
     return item
 
 
@@ -85,10 +106,14 @@ def build_worksheet(node: quiz) -> tuple[nodes.Element, nodes.Element]:
     title = _("Self-check: {title}").format(title=node["title"])
     sheet = nodes.container(classes=["cart-quiz-worksheet"])
     sheet += nodes.rubric("", title)
-    sheet += nodes.paragraph("", _("{category}. {count} questions, about {minutes} minutes. "
-                                   "The answers are at the end.").format(
-        category=category_label(node["category"]), count=len(questions),
-        minutes=node["minutes"]))
+    sheet += nodes.paragraph(
+        "",
+        _(
+            "{category}. {count} questions, about {minutes} minutes. The answers are at the end."
+        ).format(
+            category=category_label(node["category"]), count=len(questions), minutes=node["minutes"]
+        ),
+    )
     items = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
     items.extend(_question_item(question) for question in questions)
     sheet += items

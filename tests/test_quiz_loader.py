@@ -1,0 +1,269 @@
+"""The quiz loader: every author mistake is reported with its line and a fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from cart_quiz.loader import QuizError, load_quiz, load_quiz_directory, parse_quiz
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+ROOT = Path(__file__).parent / "roots" / "test-quiz-basic" / "quizzes"
+VALID = (ROOT / "sample.yaml").read_text(encoding="utf-8")
+SCHEMA = json.loads(
+    (Path(__file__).parent.parent / "extensions/cart_quiz/schema/quiz.schema.json").read_text()
+)
+
+
+def problems_of(text: str) -> list[tuple[int, str]]:
+    with pytest.raises(QuizError) as caught:
+        parse_quiz(text, Path("quiz.yaml"))
+    return [(problem.line, problem.message) for problem in caught.value.problems]
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line of the n-th line containing `needle` (`needle#n` picks the n-th)."""
+    if "#" in needle:
+        needle, count = needle.rsplit("#", 1)
+        occurrence = int(count)
+    found = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return found[occurrence - 1]
+
+
+def test_valid_quiz_loads_every_question_type():
+    quiz = parse_quiz(VALID, Path("sample.yaml"))
+    assert [q.type for q in quiz.questions] == ["single", "multiple", "true-false", "ordering"]
+    first = quiz.questions[0]
+    assert first.correct_indexes == (0,)
+    assert first.choices[2].unsure
+    assert first.ask_your_team == "Which temperature should make me call you?"
+    assert quiz.questions[2].choices[1].correct  # answer: false makes "False" the answer
+    assert quiz.questions[3].steps[0].text == "Collect the cells"
+
+
+def test_ordering_is_shown_shuffled_the_same_way_every_build():
+    quiz = parse_quiz(VALID, Path("sample.yaml"))
+    ordering = quiz.questions[3]
+    order = ordering.shuffled_step_order(quiz.id)
+    assert sorted(order) == [0, 1, 2, 3]
+    assert list(order) != [0, 1, 2, 3]
+    assert order == ordering.shuffled_step_order(quiz.id)
+
+
+BAD_INPUTS = [
+    pytest.param(
+        VALID.replace("    type: multiple", "    type: multiple\n  oops: [", 1),
+        "oops: [",
+        "YAML syntax error",
+        id="yaml-syntax",
+    ),
+    pytest.param(
+        VALID.replace("title: Sample check", "title: Sample check\ntitle: Again"),
+        "title: Again",
+        "duplicate key 'title' in the quiz (first at line 4)",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        VALID.replace(
+            "        correct: true\n        feedback: Yes. Fever",
+            "        corect: true\n        feedback: Yes. Fever",
+        ),
+        "corect: true",
+        "unknown key 'corect' in option 1 of question 'first-sign'; did you mean 'correct'?",
+        id="unknown-key-typo",
+    ),
+    pytest.param(
+        VALID.replace("minutes: 5", "minutes: five"),
+        "minutes: five",
+        "'minutes' is 'five'; write a whole number",
+        id="wrong-type-minutes",
+    ),
+    pytest.param(
+        VALID.replace("      - text: A rash", "      - text: yes"),
+        "- text: yes",
+        "'text' in option 2 of question 'first-sign' should be text, but YAML read "
+        "the true/false value 'yes' (put the text in quotes)",
+        id="wrong-type-bool",
+    ),
+    pytest.param(
+        VALID.replace("    explanation: The first sign is usually a fever.\n", ""),
+        "- id: first-sign",
+        "question 'first-sign' is missing 'explanation'",
+        id="missing-field",
+    ),
+    pytest.param(
+        VALID.replace(
+            "        correct: true\n        feedback: Yes. Fever", "        feedback: Yes. Fever"
+        ),
+        "- id: first-sign",
+        "question 'first-sign' has no correct answer; add `correct: true`",
+        id="no-correct-answer",
+    ),
+    pytest.param(
+        VALID.replace("      - text: A rash\n", "      - text: A rash\n        correct: true\n"),
+        "- id: first-sign",
+        "question 'first-sign' is single choice but has 2 correct options",
+        id="several-correct-in-single",
+    ),
+    pytest.param(
+        VALID.replace("  - id: signs", "  - id: first-sign"),
+        "- id: first-sign#2",
+        "duplicate question id 'first-sign' (first at line 12)",
+        id="duplicate-question-id",
+    ),
+    pytest.param(
+        VALID.replace("category: care-team", "category: risk"),
+        "category: risk",
+        "'category' in the quiz is 'risk'; did you mean 'risks'?",
+        id="bad-category",
+    ),
+    pytest.param(
+        VALID.replace("category: care-team", "category: risks"),
+        "- text: I'm not sure",
+        "only care-team quizzes may offer",
+        id="unsure-outside-care-team",
+    ),
+    pytest.param(
+        VALID.replace("    type: ordering", "    type: single"),
+        "    steps:",
+        "'steps' does not belong in question 'steps'",
+        id="fields-of-other-type",
+    ),
+    pytest.param(
+        VALID.replace("id: sample", "id: Sample Quiz"),
+        "id: Sample Quiz",
+        "'id' in the quiz is 'Sample Quiz'; use lowercase letters",
+        id="bad-id",
+    ),
+    pytest.param(
+        VALID.replace("schema_version: 1", "schema_version: 2"),
+        "schema_version: 2",
+        "reads schema_version 1",
+        id="schema-version",
+    ),
+    pytest.param(
+        VALID.replace("  - text: Feeling hungry", "  - text: &h Feeling hungry") + "extra: *h\n",
+        "extra: *h",
+        "anchors and aliases",
+        id="alias",
+    ),
+    pytest.param("", "", "the file is empty", id="empty-file"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "expected"), BAD_INPUTS)
+def test_each_mistake_is_reported_with_its_line_and_a_fix(text, needle, expected):
+    problems = problems_of(text)
+    expected_line = line_of(text, needle) if needle else 1
+    assert any(line == expected_line and expected in message for line, message in problems), (
+        f"expected line {expected_line}: {expected!r}\ngot: {problems}"
+    )
+
+
+def test_every_problem_in_a_file_is_reported_at_once():
+    text = VALID.replace("minutes: 5", "minutes: five").replace("tier: simple", "tier: easy")
+    messages = [message for _, message in problems_of(text)]
+    assert any("minutes" in m for m in messages)
+    assert any("tier" in m for m in messages)
+
+
+def test_problem_prints_as_file_colon_line(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text(VALID.replace("minutes: 5", "minutes: -3"), encoding="utf-8")
+    with pytest.raises(QuizError) as caught:
+        load_quiz(path)
+    assert str(caught.value).startswith(f"{path}:{line_of(path.read_text(), 'minutes')}: ")
+
+
+def test_non_utf8_file_is_a_located_error(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("title: caf\xe9".encode("latin-1"))
+    with pytest.raises(QuizError, match="not UTF-8"):
+        load_quiz(path)
+
+
+def test_duplicate_quiz_ids_across_files(tmp_path):
+    (tmp_path / "a.yaml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(VALID, encoding="utf-8")
+    collection = load_quiz_directory(tmp_path)
+    assert list(collection.quizzes) == ["sample"]
+    [problem] = collection.problems
+    assert problem.path.name == "b.yaml"
+    assert "duplicate quiz id 'sample', already used by" in problem.message
+
+
+def test_no_question_is_silently_dropped():
+    """A quiz with one broken question is rejected whole, never published without it."""
+    text = VALID.replace("    prompt: Which of these are signs to report?\n", "")
+    problems = problems_of(text)
+    assert problems and "missing 'prompt'" in problems[0][1]
+
+
+def test_site_quizzes_match_the_published_json_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    repo_quizzes = Path(__file__).parent.parent / "quizzes"
+    for path in [*sorted(repo_quizzes.glob("*.yaml")), *sorted(ROOT.glob("*.yaml"))]:
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), SCHEMA)
+
+
+def test_json_schema_rejects_what_the_loader_rejects():
+    jsonschema = pytest.importorskip("jsonschema")
+    data = yaml.safe_load(VALID)
+    data["questions"][0]["options"][0]["corect"] = True
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)
+
+
+# --- property tests: any input is a quiz or a located error, never a traceback -------------
+
+yaml_scalars = st.one_of(st.text(max_size=20), st.integers(), st.booleans(), st.none())
+yaml_values = st.recursive(
+    yaml_scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=12), children, max_size=5)
+    ),
+    max_leaves=20,
+)
+
+
+def _assert_quiz_or_located_error(text: str) -> None:
+    try:
+        parse_quiz(text, Path("fuzz.yaml"))
+    except QuizError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.line >= 1
+            assert problem.message
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(max_size=300))
+def test_random_text_never_crashes_the_loader(text):
+    _assert_quiz_or_located_error(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(yaml_values)
+def test_random_yaml_structures_never_crash_the_loader(value):
+    _assert_quiz_or_located_error(yaml.safe_dump(value))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_mutated_valid_quizzes_never_crash_the_loader(data):
+    lines = VALID.splitlines(keepends=True)
+    for _ in range(data.draw(st.integers(1, 4))):
+        index = data.draw(st.integers(0, len(lines) - 1))
+        action = data.draw(st.sampled_from(["delete", "duplicate", "replace", "indent"]))
+        if action == "delete" and len(lines) > 1:
+            del lines[index]
+        elif action == "duplicate":
+            lines.insert(index, lines[index])
+        elif action == "replace":
+            lines[index] = data.draw(st.text(max_size=40)) + "\n"
+        else:
+            lines[index] = "  " + lines[index]
+    _assert_quiz_or_located_error("".join(lines))
