@@ -225,3 +225,13 @@ def test_two_builds_are_byte_identical(make_app, rootdir, tmp_path):
         app.build()
         outputs.append((Path(app.outdir) / "index.html").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+@pytest.mark.sphinx("html", testroot="quiz-basic", freshenv=True, confoverrides={"language": "es"})
+def test_widget_strings_follow_the_site_language(app):
+    app.build()
+    quiz = soup_of(app).select_one("section.cart-quiz")
+    assert quiz.select_one(".cart-check").get_text() == "Comprobar respuesta"
+    assert quiz.select_one("details.cart-answer summary").get_text() == "Ver respuesta"
+    assert "Pregunta 1 de 4" in quiz.get_text()
+    assert "Correcto." in quiz["data-cart-strings"]
