@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 #: Bump when the data kept on the environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 

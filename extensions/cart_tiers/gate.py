@@ -138,6 +138,7 @@ def measure_block(env: BuildEnvironment, tier: TierNode, limit: float | None) ->
         grade=round(figures.grade, 1),
         sentence_length=round(figures.average_sentence_length, 1),
         limit=limit,
+        anchor=tier["ids"][0] if tier["ids"] else "",
     )
 
 

@@ -42,6 +42,7 @@ class BlockFigures:
     grade: float
     sentence_length: float
     limit: float | None
+    anchor: str = ""
 
     @property
     def status(self) -> str:

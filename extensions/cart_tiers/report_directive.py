@@ -85,12 +85,14 @@ def _page_link(app: Sphinx, fromdocname: str, block: BlockFigures) -> nodes.Node
     if app.builder.format != "html":
         return text
     uri = app.builder.get_relative_uri(fromdocname, block.docname)
+    if block.anchor:
+        uri += f"#{block.anchor}"
     return nodes.reference("", "", text, internal=True, refuri=uri)
 
 
 def report_table(app: Sphinx, fromdocname: str, blocks: list[BlockFigures]) -> nodes.table:
     """The table: one row per tier block, with a link to its page."""
-    table = nodes.table(classes=["cart-readability-report"])
+    table = nodes.table(classes=["cart-readability-report"], ids=["cart-readability-table"])
     table += nodes.title("", "Readability of each tier block")
     group = nodes.tgroup(cols=len(HEADERS))
     table += group
