@@ -53,6 +53,17 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session
+def readability(session: nox.Session) -> None:
+    """Build the site and print each tier block's page, tier, words, grade, sentence length."""
+    _install(session)
+    outdir = BUILD / "html"
+    # Not strict (-W): the table should list every block even when some are over their limit.
+    session.run("sphinx-build", "-b", "html", "-q", str(DOCS), str(outdir), *session.posargs)
+    session.log(f"The table is also a page: {outdir / 'maintainers' / 'readability.html'}")
+    session.run("python", "-m", "cart_tiers", "report", str(outdir), "--check")
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """The whole pytest suite, browser tests included when Chromium is installed."""
     _install(session, "test")
