@@ -70,10 +70,11 @@ def visit_switcher_html(self: HTML5Translator, node: TierSwitcherNode) -> None:
         for name in TIER_NAMES
     )
     announce = escape(str(_("Now showing: {tier}.")))
+    legend = escape(str(_("Reading level")))
     self.body.append(
         f'<fieldset class="cart-tier-switcher" hidden data-default-tier="{node["default"]}"'
         f' data-storage-key="{STORAGE_KEY}" data-announce="{announce}">\n'
-        f'<legend class="cart-tier-switcher__legend">{escape(str(_("Reading level")))}</legend>\n'
+        f'<legend class="cart-tier-switcher__legend">{legend}</legend>\n'
         f'<div class="cart-tier-switcher__options">\n{options}</div>\n'
         '<p class="cart-tier-switcher__status cart-visually-hidden" role="status"'
         ' aria-live="polite" aria-atomic="true"></p>\n'
