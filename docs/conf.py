@@ -24,6 +24,9 @@ quiz_directory = "../quizzes"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
+# Accessibility fixes on top of furo (README: "Accessibility").
+html_css_files = ["a11y.css"]
+html_js_files = [("a11y.js", {"defer": "defer"})]
 
 html_theme = "furo"
 html_title = "CAR-T learning site"
