@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .export.command import add_export_parser, run_export
 from .loader import QuizProblem, load_quiz_directory
 
 
@@ -33,12 +34,16 @@ def check(paths: list[Path]) -> list[QuizProblem]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m cart_quiz", description="Validate quiz YAML files."
+        prog="python -m cart_quiz",
+        description="Validate quiz YAML files, or export them for learning systems.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate every quiz file in folders")
     check_parser.add_argument("folders", nargs="+", type=Path)
+    add_export_parser(commands)
     arguments = parser.parse_args(argv)
+    if arguments.command == "export":
+        return run_export(arguments)
     problems = check(arguments.folders)
     for problem in problems:
         print(problem, file=sys.stderr)
