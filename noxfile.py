@@ -64,6 +64,14 @@ def readability(session: nox.Session) -> None:
 
 
 @nox.session
+def export(session: nox.Session) -> None:
+    """Export every quiz to QTI 1.2 (Canvas), Moodle XML and GIFT in _build/export."""
+    _install(session)
+    quizzes, out = str(ROOT / "quizzes"), str(BUILD / "export")
+    session.run("python", "-m", "cart_quiz", "export", quizzes, "--out", out, *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """The whole pytest suite, browser tests included when Chromium is installed."""
     _install(session, "test")
