@@ -14,11 +14,12 @@ from .config import MESSAGE_CATALOG, setup_config
 from .directive import setup_directive
 from .gate import setup_gate
 from .glossary import setup_glossary
-from .nodes import setup_nodes
+from .nodes import TermTooltipNode, TierNode, setup_nodes
 from .report_directive import setup_report
 from .switcher import setup_switcher
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
@@ -27,13 +28,23 @@ ENV_VERSION = 2
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def add_assets(app: Sphinx) -> None:
+def add_static_path(app: Sphinx) -> None:
     """Ship tiers.css and tiers.js from this package, for HTML builders only."""
-    if app.builder.format != "html":
-        return
-    app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
-    app.add_css_file("tiers.css")
-    app.add_js_file("tiers.js")
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
+
+
+def add_assets_to_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
+) -> None:
+    """Link the CSS and JS only from pages with tiers or term tooltips."""
+    if doctree is not None and next(doctree.findall(_uses_assets), None) is not None:
+        app.add_css_file("tiers.css")
+        app.add_js_file("tiers.js")
+
+
+def _uses_assets(node: nodes.Node) -> bool:
+    return isinstance(node, (TierNode, TermTooltipNode))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -46,7 +57,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_glossary(app)
     setup_report(app)
     app.add_message_catalog(MESSAGE_CATALOG, PACKAGE_DIR / "locale")
-    app.connect("builder-inited", add_assets)
+    app.connect("builder-inited", add_static_path)
+    app.connect("html-page-context", add_assets_to_page)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

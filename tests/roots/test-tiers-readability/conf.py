@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "cart_tiers"]
+myst_enable_extensions = ["colon_fence"]
