@@ -14,6 +14,7 @@ from sphinx.util import logging
 from .collection import refresh_site_quizzes, site_quizzes
 from .directive import QuizDirective
 from .html import skip_node, visit_quiz_html
+from .my_questions import setup_my_questions
 from .nodes import QUIZ_NODES, quiz
 from .translation import LOCALE_DIR, MESSAGE_CATALOG
 from .worksheet import INTERACTIVE_BUILDERS, replace_quizzes_with_worksheets
@@ -102,6 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", check_learn_more_targets)
     app.connect("doctree-resolved", replace_quizzes_with_worksheets)
     app.connect("html-page-context", add_assets)
+    setup_my_questions(app)
     return {
         "version": __version__,
         "env_version": 1,
