@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,9 @@ from sphinx.util import logging
 
 from .collection import refresh_site_quizzes, site_quizzes
 from .directive import QuizDirective
+from .educators import setup_educators
 from .html import skip_node, visit_quiz_html
+from .loader import display_path
 from .my_questions import setup_my_questions
 from .nodes import QUIZ_NODES, quiz
 from .translation import LOCALE_DIR, MESSAGE_CATALOG
@@ -25,20 +26,13 @@ STATIC_DIR = Path(__file__).parent / "static"
 logger = logging.getLogger(__name__)
 
 
-def _relative(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
-
-
 def report_quiz_problems(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Load every quiz once per build and report each mistake at its file and line."""
     collection = refresh_site_quizzes(app.config, Path(app.srcdir))
     for problem in collection.problems:
         logger.warning(
             problem.message,
-            location=f"{_relative(problem.path)}:{problem.line}",
+            location=f"{display_path(problem.path)}:{problem.line}",
             type="quiz",
             subtype="schema",
         )
@@ -56,7 +50,7 @@ def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:
                     question.learn_more,
                     question.id,
                     question.learn_more,
-                    location=f"{_relative(found.path)}:{question.learn_more_line}",
+                    location=f"{display_path(found.path)}:{question.learn_more_line}",
                     type="quiz",
                     subtype="learn_more",
                 )
@@ -103,6 +97,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", check_learn_more_targets)
     app.connect("doctree-resolved", replace_quizzes_with_worksheets)
     app.connect("html-page-context", add_assets)
+    setup_educators(app)
     setup_my_questions(app)
     return {
         "version": __version__,

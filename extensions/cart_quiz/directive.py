@@ -10,12 +10,17 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .collection import quiz_directory, site_quizzes
+from .loader import display_path
 from .model import Question, Quiz
 from .nodes import quiz, quiz_question, quiz_text
 from .translation import _
 
 logger = logging.getLogger(__name__)
 SAFE_URL_SCHEMES = ("", "http", "https", "mailto")
+
+
+def _LINK_NODES(node: nodes.Node) -> bool:  # noqa: N802 (used as a findall condition)
+    return isinstance(node, (nodes.reference, addnodes.pending_xref))
 
 
 def _make_inert(parsed: list[nodes.Node]) -> list[nodes.Node]:
@@ -74,6 +79,22 @@ class QuizDirective(SphinxDirective):
         node.extend(messages)
         return node
 
+    def answer_text(
+        self, source: Quiz, text: str, line: int, part: str, **attributes: object
+    ) -> quiz_text:
+        """Text that becomes a form label: a link inside would be a control inside a control,
+        and following it mid-quiz loses the reader's answers."""
+        node = self.inline(text, part, **attributes)
+        if next(node.findall(_LINK_NODES), None) is not None:
+            logger.warning(
+                "an answer text contains a link or glossary term, which would sit inside the "
+                "answer's label; move it to the feedback or the explanation",
+                location=f"{display_path(source.path)}:{line}",
+                type="quiz",
+                subtype="schema",
+            )
+        return node
+
     def build_quiz(self, source: Quiz) -> quiz:
         node = quiz(
             quiz_id=source.id,
@@ -106,12 +127,18 @@ class QuizDirective(SphinxDirective):
         if question.hint:
             node += self.inline(question.hint, "hint")
         for index, choice in enumerate(question.choices):
-            node += self.inline(
-                choice.text, "choice", index=index, correct=choice.correct, unsure=choice.unsure
+            node += self.answer_text(
+                source,
+                choice.text,
+                choice.line,
+                "choice",
+                index=index,
+                correct=choice.correct,
+                unsure=choice.unsure,
             )
             node += self.inline(choice.feedback, "choice-feedback", index=index)
         for index, step in enumerate(question.steps):
-            node += self.inline(step.text, "step", index=index)
+            node += self.answer_text(source, step.text, step.line, "step", index=index)
             node += self.inline(step.feedback, "step-feedback", index=index)
         node += self.inline(question.explanation, "explanation")
         link = addnodes.pending_xref(
