@@ -362,7 +362,7 @@
     var entry = this.entries[index];
     var item = this.groups.querySelector('.cart-mq-entry[data-index="' + index + '"]');
     var id = "cart-mq-edit-" + index;
-    var form = make("form", "cart-mq-edit");
+    var form = make("form", "cart-mq-editor");
     var textLabel = make("label", "cart-mq-label", this.strings.editLabel);
     textLabel.htmlFor = id + "-text";
     var field = make("textarea", "cart-mq-field");
