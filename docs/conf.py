@@ -20,6 +20,8 @@ myst_footnote_sort = False
 
 # Quizzes live in ../quizzes, one YAML file each (see README: "Add a quiz").
 quiz_directory = "../quizzes"
+# A page, worksheet and answer key per quiz, generated into docs/quiz/ (gitignored).
+quiz_pages_directory = "quiz"
 
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]

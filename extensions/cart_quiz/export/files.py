@@ -12,7 +12,7 @@ from .moodle import moodle_xml
 from .qti import qti_package
 
 FORMATS = ("qti", "moodle", "gift")
-FORMAT_NAMES = {"qti": "QTI 1.2 (Canvas)", "moodle": "Moodle XML", "gift": "GIFT (Moodle)"}
+FORMAT_NAMES = {"qti": "QTI 1.2 (Canvas)", "moodle": "Moodle XML", "gift": "GIFT"}
 # Question types each format cannot express; they are left out of that format's files.
 LEFT_OUT = {"qti": frozenset(), "moodle": frozenset(), "gift": frozenset({"ordering"})}
 _SUFFIXES = {"qti": ".zip", "moodle": ".xml", "gift": ".txt"}

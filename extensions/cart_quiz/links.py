@@ -1,0 +1,236 @@
+"""Links between a quiz's places: its page (at a chosen reading level), single questions, the
+worksheet, the answer key, the export downloads, the pages that embed it and the catalogue.
+
+`{quiz-links}` (and the catalogue) leave a `quiz_links` placeholder; it becomes links when the
+page is written, once every page has been read, so the links follow the builder's URLs
+(html or dirhtml) and the embeds of the whole site."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from .collection import site_quizzes
+from .downloads import EXPORT_FOLDER, export_formats
+from .embeds import catalogue_pages, pages_embedding
+from .export import FORMAT_NAMES, LEFT_OUT, all_quizzes_export_path, quiz_export_path
+from .export.markup import inline_plain
+from .model import TIERS, Quiz
+from .pages import quiz_page_docname
+from .translation import _, tier_label
+
+CONTEXTS = ("catalog", "all", "quiz", "worksheet", "answers")
+PAGE_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+class quiz_links(nodes.General, nodes.Element):  # noqa: N801 (docutils naming)
+    """Placeholder for a quiz's links (`quiz_id`, `context`); replaced when the page is written."""
+
+
+class QuizLinksDirective(SphinxDirective):
+    """```{quiz-links} crs-and-icans``` with `:context: quiz | worksheet | answers`."""
+
+    required_arguments = 1
+    option_spec = {"context": lambda argument: directives.choice(argument, CONTEXTS)}  # noqa: RUF012
+
+    def run(self) -> list[nodes.Node]:
+        context = self.options.get("context", "quiz")
+        return [quiz_links(quiz_id=self.arguments[0].strip(), context=context)]
+
+
+class _Linker:
+    """Makes references from one page to the others, as the current builder writes URLs."""
+
+    def __init__(self, app: Sphinx, docname: str) -> None:
+        self.app = app
+        self.builder = app.builder
+        self.env = app.env
+        self.docname = docname
+        self.catalogues = catalogue_pages(app.env)
+        self.downloads = export_formats(app) if app.builder.format == "html" else ()
+
+    def page(self, docname: str | None, text: str, anchor: str = "", query: str = ""):
+        """A reference to a page of the site, or None if that page is not in this build."""
+        if docname is None or docname not in self.env.all_docs:
+            return None
+        uri = self.builder.get_relative_uri(self.docname, docname) + query
+        if anchor:
+            uri += f"#{anchor}"
+        return nodes.reference("", text, internal=True, refuri=uri)
+
+    def generated(self, quiz_id: str, kind: str, text: str, anchor: str = "", query: str = ""):
+        """A link to a generated quiz page; those exist only in the html and dirhtml builds."""
+        if self.builder.name not in PAGE_BUILDERS:
+            return None
+        return self.page(quiz_page_docname(self.app.config, quiz_id, kind), text, anchor, query)
+
+    def download(self, path: str, text: str) -> addnodes.download_reference:
+        uri = relative_uri(self.builder.get_target_uri(self.docname), f"{EXPORT_FOLDER}/{path}")
+        return addnodes.download_reference("", text, refuri=uri, classes=["cart-download"])
+
+    def title(self, docname: str) -> str:
+        node = self.env.titles.get(docname)
+        return node.astext() if node is not None else docname
+
+
+def _joined(items: list[nodes.Node | None], separator: str = " · ") -> list[nodes.Node]:
+    """The items that exist, with separators between them."""
+    kept = [item for item in items if item is not None]
+    joined: list[nodes.Node] = []
+    for index, item in enumerate(kept):
+        if index:
+            joined.append(nodes.Text(separator))
+        joined.append(item)
+    return joined
+
+
+def _field(name: str, items: list[nodes.Node | None]) -> nodes.field | None:
+    """A field whose body is the items that exist, on one line."""
+    body = _joined(items)
+    return _field_of(name, [nodes.paragraph("", "", *body)]) if body else None
+
+
+def _field_of(name: str, paragraphs: list[nodes.paragraph]) -> nodes.field | None:
+    if not paragraphs:
+        return None
+    return nodes.field(
+        "",
+        nodes.field_name("", name),
+        nodes.field_body("", *paragraphs),
+        classes=[f"cart-links-{name.lower().replace(' ', '-')}"],
+    )
+
+
+def _download_items(linker: _Linker, quiz: Quiz | None) -> list[nodes.Node | None]:
+    """One download per export format: of this quiz, or of every quiz when `quiz` is None."""
+    items: list[nodes.Node | None] = []
+    for format_name in linker.downloads:
+        label = FORMAT_NAMES[format_name]
+        if quiz is None:
+            items.append(linker.download(all_quizzes_export_path(format_name), label))
+            continue
+        left_out = sum(question.type in LEFT_OUT[format_name] for question in quiz.questions)
+        if left_out == 1:
+            label += " " + _("(leaves out the ordering question)")
+        elif left_out:
+            label += " " + _("(leaves out {count} ordering questions)").format(count=left_out)
+        items.append(linker.download(quiz_export_path(quiz.id, format_name), label))
+    return items
+
+
+def _print_items(linker: _Linker, quiz: Quiz) -> list[nodes.Node | None]:
+    return [
+        linker.generated(quiz.id, "worksheet", _("Worksheet")),
+        linker.generated(quiz.id, "answers", _("Answer key")),
+    ]
+
+
+def _embed_paragraphs(linker: _Linker, quiz: Quiz) -> list[nodes.paragraph]:
+    """Each page that shows the quiz, linked at the quiz, and at each reading level (the
+    tiers extension reads `?tier=`), so a reader can be sent to the topic at their level."""
+    paragraphs = []
+    for docname in pages_embedding(linker.env).get(quiz.id, []):
+        link = linker.page(docname, linker.title(docname), anchor=f"quiz-{quiz.id}")
+        tiers = [linker.page(docname, tier_label(tier), query=f"?tier={tier}") for tier in TIERS]
+        paragraphs.append(
+            nodes.paragraph(
+                "",
+                "",
+                link,
+                nodes.Text(" (" + _("read the page at:") + " "),
+                *_joined(tiers),
+                nodes.Text(")"),
+                classes=["cart-links-embed"],
+            )
+        )
+    return paragraphs
+
+
+def _catalogue_item(linker: _Linker, quiz: Quiz) -> nodes.Node | None:
+    if not linker.catalogues:
+        return None
+    return linker.page(linker.catalogues[0], _("All quizzes"), anchor=f"quiz-catalog-{quiz.id}")
+
+
+def catalog_fields(linker: _Linker, quiz: Quiz) -> list[nodes.Node]:
+    """The catalogue entry's link fields: where it is, how to assign, print and export it."""
+    questions = [
+        linker.generated(
+            quiz.id,
+            "quiz",
+            question.id,
+            anchor=f"quiz-{quiz.id}-{question.id}",
+        )
+        for question in quiz.questions
+    ]
+    for link, question in zip(questions, quiz.questions, strict=True):
+        if link is not None:
+            link["reftitle"] = inline_plain(question.prompt)
+    fields = [
+        _field(_("Quiz page"), [linker.generated(quiz.id, "quiz", _("The quiz on its own page"))]),
+        _field_of(_("Embedded in"), _embed_paragraphs(linker, quiz)),
+        _field(_("Single questions"), questions),
+        _field(_("Print"), _print_items(linker, quiz)),
+        _field(_("Download"), _download_items(linker, quiz)),
+    ]
+    return [field for field in fields if field is not None]
+
+
+def page_links(linker: _Linker, quiz: Quiz, context: str) -> list[nodes.Node]:
+    """The links above a quiz page, a worksheet or an answer key (hidden on paper)."""
+    if context == "quiz":
+        fields = [
+            _field_of(_("Also on"), _embed_paragraphs(linker, quiz)),
+            _field(_("Print"), _print_items(linker, quiz)),
+            _field(_("Download"), _download_items(linker, quiz)),
+            _field(_("Catalogue"), [_catalogue_item(linker, quiz)]),
+        ]
+    else:
+        other = "answers" if context == "worksheet" else "worksheet"
+        other_name = _("Answer key") if other == "answers" else _("Worksheet")
+        fields = [
+            _field(
+                _("See also"),
+                [
+                    linker.generated(quiz.id, "quiz", _("Quiz page")),
+                    linker.generated(quiz.id, other, other_name),
+                    _catalogue_item(linker, quiz),
+                ],
+            )
+        ]
+    kept = [field for field in fields if field is not None]
+    if not kept:
+        return []
+    return [
+        nodes.field_list("", *kept, classes=["cart-quiz-links", "cart-educators", "cart-no-print"])
+    ]
+
+
+def resolve_quiz_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Replace every `quiz_links` placeholder of the page being written."""
+    placeholders = list(doctree.findall(quiz_links))
+    if not placeholders:
+        return
+    linker = _Linker(app, docname)
+    quizzes = site_quizzes(app.config, app.srcdir).quizzes
+    for node in placeholders:
+        context = node["context"]
+        found = quizzes.get(node["quiz_id"])
+        if context == "all":
+            items = _download_items(linker, None)
+            body = (
+                [nodes.paragraph("", _("Every quiz in one file: "), *_joined(items))]
+                if items
+                else []
+            )
+            node.replace_self(body)
+        elif found is None:
+            node.replace_self([])
+        elif context == "catalog":
+            node.replace_self(catalog_fields(linker, found))
+        else:
+            node.replace_self(page_links(linker, found, context))
