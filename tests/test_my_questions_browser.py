@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from conftest import build_test_root, serve
@@ -504,4 +505,30 @@ def test_page_reflows_at_320_px(browser, site):
     for selector in (".cart-my-questions", ".cart-mq-editor", "#cart-mq-new-stage"):
         box = page.locator(selector).first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 320, selector
+    context.close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", ["list", "editing", "confirming", "unreadable", "empty"])
+def test_axe_finds_no_wcag_violation_in_any_state(browser, site, scheme, state):
+    import axe_playwright_python
+
+    axe = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.add_init_script(path=str(axe))
+    stored = {"unreadable": "{not json", "empty": []}.get(state, TWO_QUESTIONS)
+    seed(page, f"{site}/my-questions.html", stored)
+    if state == "editing":
+        page.locator("button.cart-mq-edit").first.click()
+    if state == "confirming":
+        page.locator("button.cart-mq-clear").click()
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    found = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+    assert found == []
     context.close()
