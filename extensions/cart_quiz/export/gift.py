@@ -2,7 +2,7 @@
 
 Every text is written as `[html]` with the same simple HTML as the other exports, so emphasis
 and links survive; GIFT's special characters ~ = # { } : and the backslash are escaped with a
-backslash, and line breaks as `\\n`. Mapping: single -> `{=right ~wrong}`, multiple ->
+backslash, and line breaks as `\\n`. Mapping: single -> `{=right ~%0%wrong}`, multiple ->
 `{~%50%right ~%-100%wrong}` (Moodle's grades), true-false -> `{TRUE#if wrong#if right}`.
 GIFT has no ordering question type, so ordering questions are left out, each with a comment
 saying so; use the Moodle XML or QTI export for them. Hints have no place in GIFT either."""
@@ -43,10 +43,11 @@ def _answers(question: Question) -> list[str]:
     for choice, share in zip(question.choices, shares, strict=True):
         text = escape_gift(inline_html(choice.text))
         feedback = escape_gift(inline_html(choice.feedback))
-        if question.type == "single":
-            marker = "=" if choice.correct else "~"
-        else:
-            marker = f"~%{format_percent(share)}%"
+        # Wrong answers carry an explicit weight too: Moodle would read a text that starts
+        # like "%50%" as a weight.
+        marker = (
+            "=" if question.type == "single" and choice.correct else f"~%{format_percent(share)}%"
+        )
         lines.append(f"{marker}{text}#{feedback}")
     return lines
 
