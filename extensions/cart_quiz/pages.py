@@ -52,7 +52,7 @@ def markdown_text(text: str) -> str:
 def page_source(quiz: Quiz, kind: str) -> str:
     """The MyST source of one generated page."""
     title = {
-        "quiz": "{title}",
+        "quiz": _("Self-check: {title}"),  # unlike the topic page's title (WCAG 2.4.2)
         "worksheet": _("Worksheet: {title}"),
         "answers": _("Answer key: {title}"),
     }[kind].format(title=quiz.title)
