@@ -386,3 +386,40 @@ def test_a_removed_page_leaves_the_report(make_app, tmp_path):
     assert sorted(app.env.cart_tiers_readability) == ["risks"]
     rows = soup_of(app, "report.html").select("table.cart-readability-report tbody tr")
     assert len(rows) == 5
+
+
+@pytest.mark.parametrize("builder", ["dirhtml", "singlehtml"])
+def test_other_html_builders_get_one_switcher_per_page(make_app, tmp_path, builder):
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-tiers-basic", source)
+    app = make_app(builder, srcdir=source)
+    app.build()
+    page = "risks/index.html" if builder == "dirhtml" else "index.html"
+    html = soup_of(app, page)
+    assert len(html.select(".cart-tier-switcher")) == 1
+    assert len(html.select(".cart-tier")) >= 5
+    assert html.select_one('script[src$="tiers.js"], script[src*="tiers.js?"]')
+
+
+def test_editing_the_glossary_or_a_page_refreshes_tooltips_and_the_report(make_app, tmp_path):
+    source = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-tiers-basic", source)
+    make_app("html", srcdir=source).build()
+    glossary = source / "glossary.md"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("A strong reaction", "A big reaction"),
+        encoding="utf-8",
+    )
+    recovery = source / "recovery.md"
+    recovery.write_text(
+        recovery.read_text(encoding="utf-8").replace(
+            "Stay near your treatment center for two weeks.", HARD_TEXT
+        ),
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=source)
+    app.build()
+    tip = soup_of(app, "risks.html").select_one(".cart-term__tip")  # risks.md was not edited
+    assert tip.get_text().startswith("A big reaction")
+    rows = soup_of(app, "report.html").select("table.cart-readability-report tbody tr")
+    assert [td.get_text() for td in rows[0].select("td")][-1] == "fail"
