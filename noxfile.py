@@ -72,6 +72,13 @@ def export(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Build times, scaling to 1,000 quizzes, page weight, requests: bench-results/."""
+    _install(session, "test")
+    session.run("python", str(ROOT / "bench" / "run.py"), *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """The whole pytest suite, browser tests included when Chromium is installed."""
     _install(session, "test")

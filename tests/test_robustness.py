@@ -1,0 +1,114 @@
+"""The real site builds the same bytes every time, and works opened from disk (file://)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DOCS
+
+#: The build cache, not the site: pickles that Sphinx reads back, never served.
+BUILD_CACHE = ".doctrees"
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and BUILD_CACHE not in path.relative_to(root).parts
+    }
+
+
+def first_difference(name: str, first: bytes, second: bytes) -> str:
+    try:
+        lines = difflib.unified_diff(
+            first.decode("utf-8").splitlines(), second.decode("utf-8").splitlines(), lineterm=""
+        )
+        return f"{name}:\n" + "\n".join(list(lines)[:12])
+    except UnicodeDecodeError:
+        return f"{name}: binary files differ"
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path):
+    """A second build in another folder, in another process (another hash seed, so set
+    order cannot leak into the output) and in parallel writes exactly the same files."""
+    seed = "2718" if os.environ.get("PYTHONHASHSEED") != "2718" else "3141"
+    outdir = tmp_path / "second"
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-n", "-q"]
+    result = subprocess.run(
+        [*command, "-j", "2", str(DOCS), str(outdir)],
+        env={**os.environ, "PYTHONHASHSEED": seed},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    first, second = site_files(built_site), site_files(outdir)
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == [], "\n\n".join(
+        first_difference(name, first[name], second[name]) for name in differing[:3]
+    )
+
+
+@pytest.fixture
+def disk_page(page):
+    """A page that records console errors, uncaught exceptions and failed loads."""
+    page.problems = []
+    page.on(
+        "console",
+        lambda message: (
+            page.problems.append(f"console: {message.text}") if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: page.problems.append(f"exception: {error}"))
+    page.on("requestfailed", lambda request: page.problems.append(f"failed: {request.url}"))
+    return page
+
+
+def every_request_is_a_file(page, built_site) -> list[str]:
+    return [url for url in page.seen_requests if not url.startswith(built_site.as_uri())]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "address", ["index.html", "what-is-car-t.html", "quiz/what-is-car-t.html", "my-questions.html"]
+)
+def test_pages_open_from_disk_and_load_everything(disk_page, built_site, address):
+    disk_page.seen_requests = []
+    disk_page.on("request", lambda request: disk_page.seen_requests.append(request.url))
+    disk_page.goto((built_site / address).as_uri())
+    disk_page.wait_for_load_state("load")
+    assert disk_page.problems == []
+    assert len(disk_page.seen_requests) > 5
+    assert every_request_is_a_file(disk_page, built_site) == []
+
+
+@pytest.mark.browser
+def test_the_quiz_works_from_disk(disk_page, built_site):
+    page = disk_page
+    page.goto((built_site / "quiz" / "what-is-car-t.html").as_uri())
+    question = page.locator(".cart-question").first
+    question.locator(".cart-choice-input").first.focus()
+    page.keyboard.press("Space")
+    question.locator(".cart-check").focus()
+    page.keyboard.press("Enter")
+    status = question.locator(".cart-status").inner_text()
+    assert status.startswith(("Correct.", "Not quite.")), status
+    assert question.locator("details.cart-answer").get_attribute("open") is not None
+    assert page.problems == []
+
+
+@pytest.mark.browser
+def test_the_tier_switcher_works_from_disk(disk_page, built_site):
+    page = disk_page
+    page.goto((built_site / "what-is-car-t.html").as_uri())
+    page.locator(".cart-tier-switcher input[type=radio]:checked").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("() => document.documentElement.dataset.cartTier") == "detail"
+    assert page.locator(".cart-tier--detail").first.is_visible()
+    assert page.problems == []
