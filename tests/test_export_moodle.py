@@ -9,7 +9,10 @@ from cart_quiz.export.content import MOODLE_GRADES, general_feedback_html, promp
 from cart_quiz.export.markup import inline_html, inline_plain
 from cart_quiz.export.moodle import moodle_xml
 from cart_quiz.loader import load_quiz, load_quiz_directory
+from cart_quiz.model import Choice, Question, Quiz
 from export_helpers import read_html
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 ROOT = Path(__file__).parent / "roots" / "test-educators" / "quizzes"
@@ -134,3 +137,36 @@ def test_special_characters_survive_as_text(quizzes):
     assert shown == inline_plain(quizzes[0].questions[0].choices[0].text)
     assert "<b>bold?</b>" in shown and "café 😀" in shown
     assert b"&lt;b&gt;" in xml and "café 😀".encode() in xml
+
+
+XML_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
+    | st.sampled_from(list("&<>\"'~=#{}:\\%]]>")),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(XML_TEXT, min_size=5, max_size=5))
+def test_any_text_round_trips_through_moodle_xml(texts):
+    prompt, right, wrong, feedback, explanation = texts
+    choices = (Choice(right, feedback, 1, correct=True), Choice(wrong, feedback, 1))
+    question = Question("q", "single", prompt, explanation, "label", 1, 1, "treatment", choices)
+    quiz = Quiz("z", prompt, "risks", "simple", 1, "treatment", ("o",), (question,), Path("z"))
+    exported = read_questions(moodle_xml([quiz]))
+    assert exported[0]["path"].endswith(" ".join(prompt.split()).replace("/", "//"))
+    assert exported[1]["prompt"] == prompt_html(question)
+    assert exported[1]["general"] == general_feedback_html(question)
+    assert [(text, fb) for _, text, fb in exported[1]["answers"]] == [
+        (inline_html(c.text), inline_html(c.feedback)) for c in choices
+    ]
+
+
+def test_characters_xml_cannot_hold_are_dropped_not_fatal():
+    choices = (Choice("a\x01b", "c\x0bd", 1, correct=True), Choice("e", "f", 1))
+    question = Question("q", "single", "p\x02q", "x", "label", 1, 1, "treatment", choices)
+    quiz = Quiz("z", "t\x1f", "risks", "simple", 1, "treatment", ("o",), (question,), Path("z"))
+    exported = read_questions(moodle_xml([quiz]))
+    assert exported[1]["prompt"] == "<p>pq</p>"
+    assert exported[1]["answers"][0][1:] == ("ab", "cd")

@@ -11,7 +11,10 @@ from cart_quiz.export.content import general_feedback_html, prompt_html
 from cart_quiz.export.markup import inline_html, inline_plain
 from cart_quiz.export.qti import assessment_ident, qti_package
 from cart_quiz.loader import load_quiz, load_quiz_directory
+from cart_quiz.model import Choice, Question, Quiz
 from export_helpers import read_html
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 ROOT = Path(__file__).parent / "roots" / "test-educators" / "quizzes"
@@ -197,3 +200,33 @@ def test_canvas_metadata_makes_a_practice_quiz_with_the_objectives(escapes):
 
 def test_the_package_is_the_same_bytes_every_time(escapes):
     assert qti_package([escapes]) == qti_package([escapes])
+
+
+XML_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
+    | st.sampled_from(list("&<>\"'~=#{}:\\%]]>")),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(XML_TEXT, min_size=6, max_size=6))
+def test_any_text_round_trips_through_qti(texts):
+    prompt, right, wrong, feedback_right, feedback_wrong, explanation = texts
+    choices = (
+        Choice(right, feedback_right, 1, correct=True),
+        Choice(wrong, feedback_wrong, 1),
+    )
+    question = Question("q", "single", prompt, explanation, "label", 1, 1, "treatment", choices)
+    quiz = Quiz("z", prompt, "risks", "simple", 1, "treatment", ("o",), (question,), Path("z"))
+    files = unzip(qti_package([quiz]))
+    item = read_items(files["cart-quiz-z/cart-quiz-z.xml"])[0]
+    assert (
+        etree.fromstring(files["cart-quiz-z/cart-quiz-z.xml"]).find(f"{QTI}assessment").get("title")
+        == prompt
+    )
+    assert item["prompt"] == prompt_html(question)
+    assert item["general"] == general_feedback_html(question)
+    assert [text for _, text in item["choices"]] == [inline_html(c.text) for c in choices]
+    assert list(item["feedback"].values()) == [inline_html(c.feedback) for c in choices]
