@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,37 @@ def test_the_tier_switcher_works_from_disk(disk_page, built_site):
     assert page.evaluate("() => document.documentElement.dataset.cartTier") == "detail"
     assert page.locator(".cart-tier--detail").first.is_visible()
     assert page.problems == []
+
+
+def test_a_rebuild_in_a_new_process_parses_only_the_changed_quiz(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    """Parsed quizzes are kept on the saved environment: a one-quiz edit parses one file,
+    however many quizzes the site has (README: "Performance")."""
+    from cart_quiz import collection
+
+    srcdir = tmp_path / "site"
+    shutil.copytree(rootdir / "test-quiz-basic", srcdir)
+    make_app("html", srcdir=srcdir).build()
+    parsed: list[str] = []
+    real_load = collection.load_quiz
+
+    def counting_load(path: Path):
+        parsed.append(path.name)
+        return real_load(path)
+
+    monkeypatch.setattr(collection, "load_quiz", counting_load)
+    monkeypatch.setattr(collection, "_parsed", {})  # what a new process starts with
+    quiz = srcdir / "quizzes" / "sample.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("A fever", "A high fever"), "utf-8")
+    stamp = time.time() + 2
+    os.utime(quiz, (stamp, stamp))
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert parsed == ["sample.yaml"]
+    assert "A high fever" in (Path(app.outdir) / "other.html").read_text(encoding="utf-8")
+
+    parsed.clear()
+    monkeypatch.setattr(collection, "_parsed", {})
+    make_app("html", srcdir=srcdir, freshenv=True).build()
+    assert sorted(parsed) == sorted(path.name for path in (srcdir / "quizzes").glob("*.yaml"))

@@ -10,7 +10,12 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .collection import refresh_site_quizzes, site_quizzes
+from .collection import (
+    keep_parsed_quizzes,
+    refresh_site_quizzes,
+    restore_parsed_quizzes,
+    site_quizzes,
+)
 from .directive import QuizDirective
 from .educators import setup_educators
 from .html import skip_node, visit_quiz_html
@@ -92,7 +97,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
             part_node, html=fallback, latex=fallback, text=fallback, man=fallback, texinfo=fallback
         )
     app.add_directive("quiz", QuizDirective)
+    # Before the quiz pages are generated from the quizzes (builder-inited, priority 500).
+    app.connect("builder-inited", restore_parsed_quizzes, priority=100)
     app.connect("env-before-read-docs", report_quiz_problems)
+    app.connect("env-before-read-docs", keep_parsed_quizzes, priority=600)
     app.connect("builder-inited", register_static_dir)
     app.connect("env-check-consistency", check_learn_more_targets)
     app.connect("doctree-resolved", replace_quizzes_with_worksheets)
