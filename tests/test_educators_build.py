@@ -72,6 +72,7 @@ def test_the_catalogue_shows_every_quiz_with_what_an_educator_needs(app):
         assert found["Reading level"].get_text(strip=True) == tier
         assert found["Questions"].get_text(strip=True) == count
         assert found["Time"].get_text(strip=True) == minutes
+        assert found["Quiz id"].get_text(strip=True) == quiz_id
         objectives = [
             li.get_text(" ", strip=True) for li in found["Learning objectives"].select("li")
         ]

@@ -114,6 +114,11 @@ class QuizCatalogDirective(SphinxDirective):
         fields += nodes.field(
             "", nodes.field_name("", _("Learning objectives")), nodes.field_body("", objectives)
         )
+        fields += nodes.field(
+            "",
+            nodes.field_name("", _("Quiz id")),
+            nodes.field_body("", nodes.paragraph("", "", nodes.literal("", quiz.id))),
+        )
         fields += quiz_links(quiz_id=quiz.id, context="catalog")
         section += fields
         return section

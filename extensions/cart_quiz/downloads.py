@@ -1,5 +1,6 @@
-"""The export files in the built site: every HTML build writes each quiz as QTI, Moodle XML and
-GIFT into `quiz-exports/`, where the catalogue and the quiz pages link to them."""
+"""The export files in the built site: every web build (html, dirhtml, singlehtml) writes
+each quiz as QTI, Moodle XML and GIFT into `quiz-exports/`, where the catalogue and the
+quiz pages link to them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sphinx.application import Sphinx
 
 from .collection import site_quizzes
 from .export import FORMATS, write_exports
+from .worksheet import INTERACTIVE_BUILDERS
 
 EXPORT_FOLDER = "quiz-exports"
 
@@ -21,7 +23,7 @@ def export_formats(app: Sphinx) -> tuple[str, ...]:
 
 
 def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.name not in INTERACTIVE_BUILDERS:
         return
     formats = export_formats(app)
     quizzes = list(site_quizzes(app.config, Path(app.srcdir)).quizzes.values())

@@ -22,6 +22,7 @@ from .export.markup import inline_plain
 from .model import TIERS, Quiz
 from .pages import quiz_page_docname
 from .translation import _, tier_label
+from .worksheet import INTERACTIVE_BUILDERS
 
 CONTEXTS = ("catalog", "all", "quiz", "worksheet", "answers")
 PAGE_BUILDERS = frozenset({"html", "dirhtml"})
@@ -51,7 +52,7 @@ class _Linker:
         self.env = app.env
         self.docname = docname
         self.catalogues = catalogue_pages(app.env)
-        self.downloads = export_formats(app) if app.builder.format == "html" else ()
+        self.downloads = export_formats(app) if app.builder.name in INTERACTIVE_BUILDERS else ()
 
     def page(self, docname: str | None, text: str, anchor: str = "", query: str = ""):
         """A reference to a page of the site, or None if that page is not in this build."""
