@@ -9,6 +9,7 @@ belongs to the extension: keep it out of version control; a stub whose quiz is g
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -74,7 +75,10 @@ def _write_if_changed(path: Path, text: str) -> None:
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    # Write then rename, so a build running at the same time never reads half a page.
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
 
 
 def generate_quiz_pages(app: Sphinx) -> None:
