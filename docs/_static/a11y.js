@@ -57,38 +57,39 @@
     });
   }
 
-  /** A table wider than the page scrolls in its wrapper; make such a wrapper reachable by
-   *  keyboard and name it by the table's caption (WCAG 2.1.1, axe scrollable-region-focusable). */
-  function setUpScrollableTables() {
-    const update = (wrapper) => {
-      const scrolls = wrapper.scrollWidth > wrapper.clientWidth + 1;
-      const caption = wrapper.querySelector("caption");
-      if (scrolls) {
-        wrapper.tabIndex = 0;
+  /** A table or code block wider than the page scrolls in its own box; make such a box
+   *  reachable by keyboard, named by the table's caption if it has one (WCAG 2.1.1, axe
+   *  scrollable-region-focusable). Boxes that fit are left out of the tab order. */
+  function setUpScrollableBoxes() {
+    const update = (box) => {
+      const caption = box.querySelector("caption");
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
         if (caption) {
-          caption.id ||= `${wrapper.id || "table"}-caption`;
-          wrapper.setAttribute("role", "region");
-          wrapper.setAttribute("aria-labelledby", caption.id);
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-labelledby", caption.id);
         }
       } else {
-        wrapper.removeAttribute("tabindex");
-        wrapper.removeAttribute("role");
-        wrapper.removeAttribute("aria-labelledby");
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-labelledby");
       }
     };
-    const wrappers = document.querySelectorAll("article .table-wrapper");
+    const boxes = document.querySelectorAll("article .table-wrapper, article .highlight > pre");
     const observer = new ResizeObserver((entries) => {
       for (const entry of entries) update(entry.target);
     });
-    for (const wrapper of wrappers) {
-      update(wrapper);
-      observer.observe(wrapper);
-    }
+    boxes.forEach((box, index) => {
+      const caption = box.querySelector("caption");
+      if (caption) caption.id ||= `scrollable-caption-${index + 1}`;
+      update(box);
+      observer.observe(box);
+    });
   }
 
   const start = () => {
     DRAWERS.forEach(setUpDrawer);
-    setUpScrollableTables();
+    setUpScrollableBoxes();
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
