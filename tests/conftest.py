@@ -16,6 +16,7 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
+SCREENSHOTS = REPO / "test-results" / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -116,6 +117,33 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Start each run without the failure screenshots of the last one."""
+    shutil.rmtree(SCREENSHOTS / "failures", ignore_errors=True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """When a browser test fails, save what its page showed and name the file in the report."""
+    report = yield
+    page = getattr(item, "funcargs", {}).get("page")
+    if (
+        report.when == "call"
+        and report.failed
+        and hasattr(page, "screenshot")
+        and not page.is_closed()
+    ):
+        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in item.nodeid)
+        path = SCREENSHOTS / "failures" / f"{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=path, full_page=True)
+            report.sections.append(("screenshot", str(path)))
+        except Exception as error:  # a failed screenshot must not hide the test's failure
+            report.sections.append(("screenshot", f"could not be saved: {error}"))
+    return report
 
 
 @pytest.fixture
