@@ -86,6 +86,17 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def a11y(session: nox.Session) -> None:
+    """WCAG 2.2 AA in Chromium: axe-core on every page, keyboard, reflow, zoom, screenshots."""
+    if not Path("/usr/bin/chromium").exists():
+        session.error("needs Debian's Chromium at /usr/bin/chromium: apt-get install chromium")
+    _install(session, "test")
+    session.run("sphinx-build", "-b", "html", *STRICT, "-q", str(DOCS), str(BUILD / "html"))
+    session.run("pytest", str(ROOT / "tests" / "test_a11y.py"), *session.posargs)
+    session.log(f"Screenshots for review: {ROOT / 'test-results' / 'screenshots'}")
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check over the Python code."""
     _install(session, "lint")
