@@ -148,3 +148,46 @@ def test_a_rebuild_in_a_new_process_parses_only_the_changed_quiz(
     monkeypatch.setattr(collection, "_parsed", {})
     make_app("html", srcdir=srcdir, freshenv=True).build()
     assert sorted(parsed) == sorted(path.name for path in (srcdir / "quizzes").glob("*.yaml"))
+
+
+def test_a_rebuild_exports_only_the_quizzes_that_changed(make_app, rootdir, tmp_path, monkeypatch):
+    """Exports are written again only for changed quizzes (and the all-quizzes files then);
+    a page edit exports nothing, and a deleted export file comes back."""
+    from cart_quiz import downloads
+
+    srcdir = tmp_path / "site"
+    shutil.copytree(rootdir / "test-quiz-basic", srcdir)
+    make_app("html", srcdir=srcdir).build()
+    calls: list[tuple[set[str], bool]] = []
+    real_write = downloads.write_exports
+
+    def recording_write(quizzes, out, formats, *, only, bundles):
+        calls.append((set(only), bundles))
+        return real_write(quizzes, out, formats, only=only, bundles=bundles)
+
+    monkeypatch.setattr(downloads, "write_exports", recording_write)
+
+    def rebuild_after(edit) -> Path:
+        edit()
+        app = make_app("html", srcdir=srcdir)
+        app.build()
+        return Path(app.outdir) / downloads.EXPORT_FOLDER
+
+    def touch(path: Path, old: str, new: str) -> None:
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        stamp = time.time() + 2 + len(calls)
+        os.utime(path, (stamp, stamp))
+
+    page = srcdir / "plain.md"
+    rebuild_after(lambda: touch(page, page.read_text(encoding="utf-8"), "# Plain\n\nNew text.\n"))
+    assert calls == []
+    exports = rebuild_after(
+        lambda: touch(srcdir / "quizzes" / "sample.yaml", "A fever", "A high fever")
+    )
+    assert calls == [({"sample"}, True)]
+    assert b"A high fever" in (exports / "moodle" / "sample.xml").read_bytes()
+    assert b"A high fever" in (exports / "all-quizzes.moodle.xml").read_bytes()
+    (exports / "gift" / "second.txt").unlink()
+    rebuild_after(lambda: None)
+    assert calls[-1] == ({"second"}, False)
+    assert (exports / "gift" / "second.txt").is_file()

@@ -3,7 +3,7 @@ file per format holding every quiz (a whole course in one import)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from ..model import Quiz
@@ -34,25 +34,39 @@ def all_quizzes_export_path(format_name: str) -> str:
     return f"{ALL_QUIZZES}.{format_name}{_SUFFIXES[format_name]}"
 
 
-def export_contents(quizzes: Sequence[Quiz], formats: Iterable[str] = FORMATS) -> dict[str, bytes]:
-    """Every export file's bytes by its relative path."""
+def export_contents(
+    quizzes: Sequence[Quiz],
+    formats: Iterable[str] = FORMATS,
+    *,
+    only: Collection[str] | None = None,
+    bundles: bool = True,
+) -> dict[str, bytes]:
+    """Every export file's bytes by its relative path. `only` limits the one-quiz files to
+    those quiz ids and `bundles=False` leaves out the all-quizzes files, so a rebuild can
+    write just what changed."""
     ordered = sorted(quizzes, key=lambda quiz: quiz.id)
     files: dict[str, bytes] = {}
     for format_name in formats:
         write = _WRITERS[format_name]
         for quiz in ordered:
-            files[quiz_export_path(quiz.id, format_name)] = write([quiz])
-        if ordered:
+            if only is None or quiz.id in only:
+                files[quiz_export_path(quiz.id, format_name)] = write([quiz])
+        if ordered and bundles:
             files[all_quizzes_export_path(format_name)] = write(ordered)
     return files
 
 
 def write_exports(
-    quizzes: Sequence[Quiz], out_dir: Path, formats: Iterable[str] = FORMATS
+    quizzes: Sequence[Quiz],
+    out_dir: Path,
+    formats: Iterable[str] = FORMATS,
+    *,
+    only: Collection[str] | None = None,
+    bundles: bool = True,
 ) -> list[Path]:
-    """Write every export under `out_dir`, leaving files whose bytes did not change alone."""
+    """Write the exports under `out_dir`, leaving files whose bytes did not change alone."""
     written = []
-    for relative, data in export_contents(quizzes, formats).items():
+    for relative, data in export_contents(quizzes, formats, only=only, bundles=bundles).items():
         path = out_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_bytes() != data:
