@@ -8,7 +8,7 @@ CONF = """\
 extensions = ["myst_parser", "cart_tiers", "cart_quiz"]
 quiz_directory = "quizzes"
 project = "Synthetic quiz corpus"
-html_theme = "furo"
+html_theme = {theme!r}
 """
 
 PAGE = """\
@@ -110,10 +110,15 @@ def quiz_yaml(number: int) -> str:
     )
 
 
-def write_corpus(root: Path, size: int) -> Path:
-    """Write conf.py, an index with a toctree, `size` pages and `size` quizzes under `root`."""
+def write_corpus(root: Path, size: int, theme: str = "furo") -> Path:
+    """Write conf.py, an index with a toctree, `size` pages and `size` quizzes under `root`.
+
+    With "furo" (the site's theme) every page shows the whole toctree, so page writing grows
+    with pages x pages; Sphinx's "basic" theme has no site-wide navigation, which leaves
+    what the extensions themselves cost.
+    """
     (root / "quizzes").mkdir(parents=True)
-    (root / "conf.py").write_text(CONF, encoding="utf-8")
+    (root / "conf.py").write_text(CONF.format(theme=theme), encoding="utf-8")
     names = []
     for number in range(1, size + 1):
         name = f"topic-{number:04d}"

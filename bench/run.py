@@ -170,35 +170,37 @@ def bench_real_site(work: Path, repeat: int) -> tuple[dict, Path]:
     return figures, final
 
 
-def bench_corpus(work: Path, sizes: list[int], repeat: int) -> list[dict]:
+def bench_corpus(work: Path, sizes: list[int], themes: list[str], repeat: int) -> list[dict]:
     """Clean builds of generated corpora of growing size, and a one-quiz edit at each size."""
     rows = []
-    for size in sizes:
-        source = write_corpus(work / f"corpus-{size}", size)
-        out = work / f"corpus-{size}-html"
-        say(f"corpus of {size} quizzes: clean build")
-        clean = sphinx_build(source, out)
-        quiz = source / "quizzes" / "synthetic-0001.yaml"
-        say(f"corpus of {size} quizzes: one-quiz edits")
-        edit = repeated(repeat, partial(sphinx_build, source, out), partial(edit_quiz, quiz))
-        rows.append(
-            {
-                "quizzes": size,
-                "questions": size * 10,
-                "clean": clean.as_dict(),
-                "ms_per_quiz_wall": round(1000 * clean.wall_s / size, 1),
-                "ms_per_quiz_cpu": round(1000 * clean.cpu_s / size, 1),
-                "rebuild_edit_one_quiz": edit,
-            }
-        )
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(source, ignore_errors=True)
-    if len(rows) >= 2:
-        small, large = rows[0], rows[-1]
-        growth = large["quizzes"] / small["quizzes"]
-        for row in rows[1:]:
+    for theme in themes:
+        for size in sizes:
+            source = write_corpus(work / f"corpus-{theme}-{size}", size, theme)
+            out = work / f"corpus-{theme}-{size}-html"
+            say(f"corpus of {size} quizzes, {theme} theme: clean build")
+            clean = sphinx_build(source, out)
+            quiz = source / "quizzes" / "synthetic-0001.yaml"
+            say(f"corpus of {size} quizzes, {theme} theme: one-quiz edits")
+            edit = repeated(repeat, partial(sphinx_build, source, out), partial(edit_quiz, quiz))
+            rows.append(
+                {
+                    "theme": theme,
+                    "quizzes": size,
+                    "questions": size * 10,
+                    "clean": clean.as_dict(),
+                    "ms_per_quiz_wall": round(1000 * clean.wall_s / size, 1),
+                    "ms_per_quiz_cpu": round(1000 * clean.cpu_s / size, 1),
+                    "rebuild_edit_one_quiz": edit,
+                }
+            )
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(source, ignore_errors=True)
+    for theme in themes:
+        same = [row for row in rows if row["theme"] == theme]
+        small = same[0]
+        for row in same[1:]:
             row["growth_vs_smallest"] = {
-                "size_ratio": round(growth, 1),
+                "size_ratio": round(row["quizzes"] / small["quizzes"], 1),
                 "wall_ratio": round(row["clean"]["wall_s"] / small["clean"]["wall_s"], 2),
                 "cpu_ratio": round(row["clean"]["cpu_s"] / small["clean"]["cpu_s"], 2),
                 "memory_ratio": round(
@@ -237,12 +239,14 @@ def goals(results: dict) -> list[dict]:
                 "met": requests["third_party_requests"] == 0,
             }
         )
-    corpus = results.get("corpus", [])
-    if len(corpus) >= 2:
-        small, large = corpus[0], corpus[-1]
+    for theme in dict.fromkeys(row["theme"] for row in results.get("corpus", [])):
+        same = [row for row in results["corpus"] if row["theme"] == theme]
+        if len(same) < 2:
+            continue
+        small, large = same[0], same[-1]
         checks.append(
             {
-                "goal": "clean build time grows no worse than linearly with the quizzes",
+                "goal": f"clean build time grows no worse than linearly ({theme} theme)",
                 "measured": f"{small['ms_per_quiz_cpu']} → {large['ms_per_quiz_cpu']} ms CPU "
                 f"per quiz ({small['quizzes']} → {large['quizzes']} quizzes)",
                 "met": large["ms_per_quiz_cpu"] <= small["ms_per_quiz_cpu"] * 1.1,
@@ -305,22 +309,24 @@ def markdown(results: dict) -> str:
             "",
             "## Generated corpus (10 questions per quiz, one page per quiz)",
             "",
-            "| quizzes | clean wall | clean CPU | per quiz (CPU) | peak memory | "
-            "one-quiz edit (wall, median) | pages read / written |",
-            "|---|---|---|---|---|---|---|",
+            "| theme | quizzes | clean wall | clean CPU | per quiz (CPU) | peak memory | "
+            "one-quiz edit (wall / CPU, median) | pages read / written |",
+            "|---|---|---|---|---|---|---|---|",
         ]
         for row in corpus:
             clean, edit = row["clean"], row["rebuild_edit_one_quiz"]
             lines.append(
-                f"| {row['quizzes']} | {clean['wall_s']:.1f} s | {clean['cpu_s']:.1f} s | "
-                f"{row['ms_per_quiz_cpu']:.1f} ms | {clean['peak_rss_mb']:.0f} MB | "
-                f"{edit['median_wall_s']:.2f} s | "
+                f"| {row['theme']} | {row['quizzes']} | {clean['wall_s']:.1f} s | "
+                f"{clean['cpu_s']:.1f} s | {row['ms_per_quiz_cpu']:.1f} ms | "
+                f"{clean['peak_rss_mb']:.0f} MB | "
+                f"{edit['median_wall_s']:.2f} s / {edit['median_cpu_s']:.2f} s | "
                 f"{edit['pages_read']} / {edit['pages_written']} |"
             )
-        for row in corpus[1:]:
+        for row in (row for row in corpus if "growth_vs_smallest" in row):
             growth = row["growth_vs_smallest"]
             lines.append(
-                f"\n{growth['size_ratio']:g}× the quizzes: {growth['cpu_ratio']:g}× the CPU "
+                f"\n{row['theme']}: {growth['size_ratio']:g}× the quizzes: "
+                f"{growth['cpu_ratio']:g}× the CPU "
                 f"time, {growth['wall_ratio']:g}× the wall time, "
                 f"{growth['memory_ratio']:g}× the peak memory."
             )
@@ -374,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per timed build")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument(
+        "--themes", nargs="+", default=["basic", "furo"], help="themes for the generated corpus"
+    )
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
@@ -389,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
             say("opening every page in Chromium")
             results["requests"] = browser_requests(built)
         if not args.skip_corpus:
-            results["corpus"] = bench_corpus(work, args.sizes, args.repeat)
+            results["corpus"] = bench_corpus(work, args.sizes, args.themes, args.repeat)
     results["machine"]["load_average_at_end"] = [round(load, 2) for load in os.getloadavg()]
     results["goals"] = goals(results)
 
