@@ -66,21 +66,24 @@ def html_pages(html_dir: Path) -> list[Path]:
     return sorted(html_dir.rglob("*.html"))
 
 
-def page_weights(html_dir: Path) -> list[dict]:
-    """Per page: gzipped bytes of its HTML, of the CSS it links and of the JS it loads."""
+def page_weights(html_dir: Path, extension_files: set[str]) -> list[dict]:
+    """Per page: gzipped bytes of its HTML, of the CSS it links and of the JS it loads, and
+    how much of that CSS and JS is the extensions' own (files named in `extension_files`)."""
     rows = []
     for page in html_pages(html_dir):
         data = page.read_bytes()
         assets = _Assets()
         assets.feed(data.decode("utf-8"))
-        sizes = {}
+        sizes = {"css": 0, "js": 0, "extensions": 0}
         for kind, references in (("css", assets.css), ("js", assets.js)):
-            total = 0
             for reference in references:
                 path = _local_file(html_dir, page, reference)
-                if path is not None and path.is_file():
-                    total += gzipped_size(path.read_bytes())
-            sizes[kind] = total
+                if path is None or not path.is_file():
+                    continue
+                size = gzipped_size(path.read_bytes())
+                sizes[kind] += size
+                if path.name in extension_files:
+                    sizes["extensions"] += size
         html = gzipped_size(data)
         rows.append(
             {
@@ -88,6 +91,7 @@ def page_weights(html_dir: Path) -> list[dict]:
                 "html_gz": html,
                 "css_gz": sizes["css"],
                 "js_gz": sizes["js"],
+                "extensions_gz": sizes["extensions"],
                 "total_gz": html + sizes["css"] + sizes["js"],
             }
         )

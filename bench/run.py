@@ -25,7 +25,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from functools import partial
 from pathlib import Path
 
@@ -94,10 +93,13 @@ def copy_sources(target: Path) -> Path:
     return target / "docs"
 
 
-def bump_mtime(path: Path) -> None:
-    """Make the file newer than the last build even on coarse-grained file systems."""
-    stamp = time.time_ns() + 1_000_000_000
-    os.utime(path, ns=(stamp, stamp))
+def touch(path: Path) -> None:
+    """Set the file's modification time to now, as saving it unchanged in an editor would.
+
+    Never a time in the future: Sphinx would then find the file newer than the pages it
+    read in the next build too, and read them again.
+    """
+    os.utime(path)
 
 
 def edit_quiz(path: Path, run: int) -> None:
@@ -109,7 +111,6 @@ def edit_quiz(path: Path, run: int) -> None:
     )  # fmt: skip
     assert count == 1, f"no title line in {path}"
     path.write_text(edited, encoding="utf-8")
-    bump_mtime(path)
 
 
 def edit_page(path: Path, run: int) -> None:
@@ -118,7 +119,6 @@ def edit_page(path: Path, run: int) -> None:
     at = next((i + 1 for i, line in enumerate(lines) if "Last reviewed" in line), len(lines))
     lines.insert(at, f"\nA sentence added by the benchmark, run {run}.\n")
     path.write_text("".join(lines), encoding="utf-8")
-    bump_mtime(path)
 
 
 def repeated(count: int, build, before=None) -> dict:
@@ -157,7 +157,7 @@ def bench_real_site(work: Path, repeat: int) -> tuple[dict, Path]:
     page = docs / EDITED_PAGE
     figures["rebuild_no_change"] = repeated(repeat, incremental)
     figures["rebuild_touch_one_quiz"] = repeated(
-        repeat, incremental, before=lambda run: bump_mtime(quiz)
+        repeat, incremental, before=lambda run: touch(quiz)
     )
     figures["rebuild_edit_one_quiz"] = repeated(
         repeat, incremental, before=partial(edit_quiz, quiz)
@@ -221,12 +221,14 @@ def goals(results: dict) -> list[dict]:
                 "met": edit["median_wall_s"] < GOALS["one_quiz_edit_rebuild_s"],
             }
         )
-    assets = results["extension_assets"]["total_gz"]
+    assets = results["extension_assets"]
     checks.append(
         {
             "goal": "quiz + tier extension JS and CSS < 15 KB gzipped",
-            "measured": f"{assets / 1024:.1f} KB",
-            "met": assets < GOALS["extension_assets_gz_bytes"],
+            "measured": f"{assets['total_gz'] / 1024:.1f} KB, all files shipped "
+            f"(each gzipped on its own); at most {assets['most_on_one_page_gz'] / 1024:.1f} KB "
+            "on one page",
+            "met": assets["total_gz"] < GOALS["extension_assets_gz_bytes"],
         }
     )
     requests = results.get("requests", {})
@@ -298,10 +300,13 @@ def markdown(results: dict) -> str:
         }
         for key, name in names.items():
             row = real[key]
+            # A parallel build reports its reading in chunks, not pages.
+            read = "—" if key == "clean_parallel" else row["pages_read"]
+            written = "—" if key == "clean_parallel" else row["pages_written"]
             lines.append(
                 f"| {name} | {row['median_wall_s']:.2f} s | {row['best_wall_s']:.2f} s | "
                 f"{row['median_cpu_s']:.2f} s | {row['peak_rss_mb']:.0f} MB | "
-                f"{row['pages_read']} | {row['pages_written']} |"
+                f"{read} | {written} |"
             )
     corpus = results.get("corpus")
     if corpus:
@@ -349,12 +354,12 @@ def markdown(results: dict) -> str:
             "",
             "## Per page, gzipped (KB): what opening the page loads",
             "",
-            "| page | HTML | CSS | JS | total |",
-            "|---|---|---|---|---|",
+            "| page | HTML | CSS | JS | total | of which the extensions' CSS and JS |",
+            "|---|---|---|---|---|---|",
         ]
         lines += [
             f"| {row['page']} | {_kb(row['html_gz'])} | {_kb(row['css_gz'])} | "
-            f"{_kb(row['js_gz'])} | {_kb(row['total_gz'])} |"
+            f"{_kb(row['js_gz'])} | {_kb(row['total_gz'])} | {_kb(row['extensions_gz'])} |"
             for row in weights
         ]
     requests = results.get("requests")
@@ -392,8 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="cart-bench-") as temporary:
         work = Path(temporary)
         results["real_site"], built = bench_real_site(work, args.repeat)
-        results["pages"] = page_weights(built)
         results["extension_assets"] = extension_assets(STATIC_DIRS)
+        ours = {item["file"] for item in results["extension_assets"]["files"]}
+        results["pages"] = page_weights(built, ours)
+        results["extension_assets"]["most_on_one_page_gz"] = max(
+            row["extensions_gz"] for row in results["pages"]
+        )
         if not args.skip_browser:
             say("opening every page in Chromium")
             results["requests"] = browser_requests(built)
