@@ -80,6 +80,9 @@
     if (delta < 0) this.list.insertBefore(item, sibling);
     else this.list.insertBefore(sibling, item);
     button.focus();
+    // Moving a step down leaves the focused button in place in the DOM: nothing scrolls it
+    // back into view if it slid below the screen (WCAG 2.4.11).
+    button.scrollIntoView({ block: "nearest" });
     var items = Array.prototype.slice.call(this.list.children);
     this.status.textContent = format(this.strings().moved, {
       step: item.querySelector(".cart-step-text").textContent.trim(),
