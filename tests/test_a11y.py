@@ -158,8 +158,7 @@ OVERFLOW = """() => {
       problems.push(window.__a11yDescribe(el).slice(0, 60) + ' scrolls sideways: '
         + el.scrollWidth + ' > ' + el.clientWidth + ' px');
     }
-    if (el.closest(ownBox) || el.closest('[style*=fixed]')) continue;
-    if (style.position === 'fixed') continue;
+    if (el.closest(ownBox) || style.position === 'fixed') continue;
     const r = el.getBoundingClientRect();
     if (r.width > 1 && r.height > 1 && (r.right > width + 1 || r.left < -1)) {
       problems.push(window.__a11yDescribe(el) + ' spans ' + Math.round(r.left) + '..'
@@ -274,7 +273,8 @@ def views(site_pages: list[str]) -> list[str]:
 
 @pytest.fixture(scope="session")
 def page_kinds(built_site: Path, site_pages: list[str]) -> dict[str, str]:
-    """The pages the focused tests use: a tiered page and the page of the richest quiz."""
+    """The pages the focused tests use: a tiered page, the page of the richest quiz and, once
+    built, the My questions page."""
     texts = {name: (built_site / name).read_text(encoding="utf-8") for name in site_pages}
     tiered = [name for name, text in texts.items() if "cart-tier-switcher" in text]
     quizzes = [name for name, text in texts.items() if 'class="cart-quiz"' in text]
@@ -284,7 +284,11 @@ def page_kinds(built_site: Path, site_pages: list[str]) -> dict[str, str]:
     def question_kinds(name: str) -> int:
         return len(set(re.findall(r'data-question-type="([\w-]+)"', texts[name])))
 
-    return {"tiered": tiered[0], "quiz": max(quizzes, key=question_kinds)}
+    kinds = {"tiered": tiered[0], "quiz": max(quizzes, key=question_kinds)}
+    my_questions = [name for name, text in texts.items() if 'class="cart-my-questions' in text]
+    if my_questions:
+        kinds["my_questions"] = my_questions[0]
+    return kinds
 
 
 def prepare(page, mode: Mode | None = None, *, reduced_motion: str = "no-preference") -> None:
@@ -295,7 +299,7 @@ def prepare(page, mode: Mode | None = None, *, reduced_motion: str = "no-prefere
     choice = (
         f"localStorage.setItem('theme', {mode.stored_choice!r})"
         if mode.stored_choice
-        else ("localStorage.removeItem('theme')")
+        else "localStorage.removeItem('theme')"
     )
     page.context.add_init_script(script=f"try {{ {choice}; }} catch (e) {{}}\n{DESCRIBE}")
 
@@ -310,10 +314,11 @@ def visit(page, url: str) -> None:
     page.evaluate(SETTLE)
 
 
-def screenshot_name(*parts: str) -> Path:
+def screenshot_name(*parts: str, folder: str = "") -> Path:
     """A path under test-results/screenshots/ named from parts, safe for any filesystem."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS / ("-".join(re.sub(r"[^\w.-]+", "_", part) for part in parts) + ".png")
+    directory = SCREENSHOTS / folder
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory / ("-".join(re.sub(r"[^\w.-]+", "_", part) for part in parts) + ".png")
 
 
 def press(page, key: str) -> dict | None:
@@ -394,7 +399,7 @@ def test_axe_finds_no_wcag_violation_on_any_page(page, site_url, views, axe_sour
                 for node in violation["nodes"]
             )
         if result["violations"]:
-            page.screenshot(path=screenshot_name("failures", "axe", mode.name, name))
+            page.screenshot(path=screenshot_name("axe", mode.name, name, folder="failures"))
     version = page.evaluate("axe.version")
     assert not found, (
         f"axe-core {version} found {len(found)} violation(s) in {mode.name} "
@@ -684,7 +689,7 @@ def test_reduced_motion_is_respected(page, site_url, page_kinds):
     or animation time on its widgets, the drawers, the skip link, and no smooth scroll."""
     prepare(page, MODE_BY_NAME["light-320"], reduced_motion="reduce")
     problems = []
-    for name in sorted({"index.html", page_kinds["tiered"], page_kinds["quiz"]}):
+    for name in sorted({"index.html", *page_kinds.values()}):
         visit(page, f"{site_url}/{name}")
         problems.extend(f"{name}: {problem}" for problem in page.evaluate(MOTION, PROJECT_ELEMENTS))
         behaviour = page.evaluate("getComputedStyle(document.documentElement).scrollBehavior")
