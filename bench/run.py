@@ -371,10 +371,13 @@ def markdown(results: dict) -> str:
             f"Chromium {requests['chromium']} opened {requests['pages']} pages: "
             f"{requests['requests']} requests, {requests['third_party_requests']} to other "
             f"hosts, {len(requests['failed_requests'])} failed, "
-            f"{len(requests['console_errors'])} console errors (not counting the "
-            f"{requests['favicon_requests']} `/favicon.ico` requests Chromium makes by itself; "
-            "the site has no favicon).",
+            f"{len(requests['console_errors'])} console errors.",
         ]
+        if requests["favicon_requests"]:
+            lines.append(
+                f"(Not counted as failed: {requests['favicon_requests']} `/favicon.ico` "
+                "requests Chromium makes by itself.)"
+            )
         lines += [f"- other host: {url}" for url in requests["third_party_urls"]]
         lines += [f"- failed: {url}" for url in requests["failed_requests"]]
         lines += [f"- console error: {text}" for text in requests["console_errors"]]
