@@ -42,5 +42,9 @@ def test_home_page_opens_with_its_title_and_main_landmark(page, site_url):
     assert page.title() == "CAR-T learning site"
     main = page.get_by_role("main")
     assert main.count() == 1
-    assert main.get_by_role("heading", level=1).inner_text().strip().startswith(
-        "CAR T-cell therapy, explained")
+    assert (
+        main.get_by_role("heading", level=1)
+        .inner_text()
+        .strip()
+        .startswith("CAR T-cell therapy, explained")
+    )
