@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .assets import assets_where_shown
 from .collection import (
     keep_parsed_quizzes,
     refresh_site_quizzes,
@@ -61,19 +61,6 @@ def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:
                 )
 
 
-def add_assets(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """Only pages that show a quiz load its script and styles."""
-    if doctree is not None and next(doctree.findall(quiz), None) is not None:
-        app.add_css_file("cart-quiz.css")
-        app.add_js_file("cart-quiz.js", defer="defer")
-
-
 def register_static_dir(app: Sphinx) -> None:
     if app.builder.format == "html" and app.builder.name in INTERACTIVE_BUILDERS:
         app.config.html_static_path.append(str(STATIC_DIR))
@@ -104,7 +91,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", register_static_dir)
     app.connect("env-check-consistency", check_learn_more_targets)
     app.connect("doctree-resolved", replace_quizzes_with_worksheets)
-    app.connect("html-page-context", add_assets)
+    app.connect("html-page-context", assets_where_shown(quiz, "cart-quiz.css", "cart-quiz.js"))
     setup_educators(app)
     setup_my_questions(app)
     return {

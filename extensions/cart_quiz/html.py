@@ -10,7 +10,14 @@ from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
 from .nodes import quiz, quiz_question, quiz_text, text_part, text_parts
-from .translation import _, category_label, script_strings, tier_label
+from .translation import (
+    _,
+    category_label,
+    script_strings,
+    tier_label,
+    true_false_label,
+    verdict_label,
+)
 
 
 def _render_inline(translator: HTML5Translator, part: quiz_text | None) -> str:
@@ -49,7 +56,7 @@ def _choice_input(question: quiz_question, choice: quiz_text, render) -> str:
     input_id = f"{anchor}-choice-{index}"
     text = render(choice)
     if question["question_type"] == "true-false":
-        text = escape(_("True") if index == 0 else _("False"))
+        text = escape(true_false_label(index))
     flags = ' data-correct="true"' if choice["correct"] else ""
     flags += ' data-unsure="true"' if choice["unsure"] else ""
     return (
@@ -60,15 +67,10 @@ def _choice_input(question: quiz_question, choice: quiz_text, render) -> str:
 
 
 def _choice_answer(question: quiz_question, choice: quiz_text, feedback: quiz_text, render) -> str:
-    if choice["unsure"]:
-        verdict = _("Not sure:")
-    elif choice["correct"]:
-        verdict = _("Right answer:")
-    else:
-        verdict = _("Not right:")
+    verdict = verdict_label(choice["correct"], choice["unsure"])
     text = _plain(choice)
     if question["question_type"] == "true-false":
-        text = escape(_("True") if choice["index"] == 0 else _("False"))
+        text = escape(true_false_label(choice["index"]))
     return (
         f'<li class="cart-answer-item" data-choice="{choice["index"]}">'
         f'<span class="cart-verdict">{escape(verdict)}</span> <strong>{text}</strong>. '

@@ -22,6 +22,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
+from .assets import assets_where_shown
 from .collection import site_quizzes
 from .directive import _make_inert
 from .html import _heading_level
@@ -481,19 +482,6 @@ def skip_node(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
-def add_assets(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
-) -> None:
-    """Only the page that shows the list loads its script and styles."""
-    if doctree is not None and next(doctree.findall(my_questions), None) is not None:
-        app.add_css_file("cart-my-questions.css")
-        app.add_js_file("cart-my-questions.js", defer="defer")
-
-
 def setup_my_questions(app: Sphinx) -> None:
     """Register the `{my-questions}` directive, its nodes, link resolution and assets."""
     fallback = (skip_node, None)
@@ -510,4 +498,7 @@ def setup_my_questions(app: Sphinx) -> None:
     app.add_directive("my-questions", MyQuestionsDirective)
     app.connect("env-get-outdated", reread_when_pages_change)
     app.connect("doctree-resolved", link_sources)
-    app.connect("html-page-context", add_assets)
+    app.connect(
+        "html-page-context",
+        assets_where_shown(my_questions, "cart-my-questions.css", "cart-my-questions.js"),
+    )

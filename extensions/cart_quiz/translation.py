@@ -10,6 +10,18 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 _ = get_translation(MESSAGE_CATALOG)
 
 
+def verdict_label(correct: bool, unsure: bool) -> str:
+    """How the answer key introduces one option."""
+    if unsure:
+        return _("Not sure:")
+    return _("Right answer:") if correct else _("Not right:")
+
+
+def true_false_label(index: int) -> str:
+    """True/false questions store their two options as "True" then "False"."""
+    return _("True") if index == 0 else _("False")
+
+
 def category_label(category: str) -> str:
     return {
         "understanding": _("Understanding"),

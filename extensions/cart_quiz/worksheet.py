@@ -7,7 +7,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .nodes import quiz, quiz_question, text_part, text_parts
-from .translation import _, category_label
+from .translation import _, category_label, true_false_label, verdict_label
 
 INTERACTIVE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
@@ -22,7 +22,7 @@ def _copy(part) -> list[nodes.Node]:
 
 def _choice_text(question: quiz_question, choice) -> list[nodes.Node]:
     if question["question_type"] == "true-false":
-        return [nodes.Text(_("True") if choice["index"] == 0 else _("False"))]
+        return [nodes.Text(true_false_label(choice["index"]))]
     return _copy(choice)
 
 
@@ -69,12 +69,7 @@ def _answer_item(question: quiz_question) -> nodes.list_item:
         for choice, feedback in zip(
             text_parts(question, "choice"), text_parts(question, "choice-feedback"), strict=True
         ):
-            if choice["unsure"]:
-                verdict = _("Not sure:")
-            elif choice["correct"]:
-                verdict = _("Right answer:")
-            else:
-                verdict = _("Not right:")
+            verdict = verdict_label(choice["correct"], choice["unsure"])
             feedback_list += nodes.list_item(
                 "",
                 nodes.paragraph(
