@@ -1,0 +1,108 @@
+"""The Spanish message catalogs are complete, keep every placeholder, and are compiled.
+
+The strings come from `cart_static.messages`, which reads the `_("...")` calls with `ast`, so a
+new string in either extension fails here until it is translated (rather than silently showing
+in English on a Spanish site).
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from pathlib import Path
+from string import Formatter
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from cart_static.messages import translatable_strings
+
+EXTENSIONS = Path(__file__).resolve().parents[1] / "extensions"
+DOMAINS = ["cart_quiz", "cart_tiers"]
+LANGUAGES = ["es"]
+CATALOGS = [(domain, language) for domain in DOMAINS for language in LANGUAGES]
+
+
+def _catalog_path(domain: str, language: str, suffix: str) -> Path:
+    return EXTENSIONS / domain / "locale" / language / "LC_MESSAGES" / f"{domain}{suffix}"
+
+
+def _read_po(domain: str, language: str):
+    with _catalog_path(domain, language, ".po").open("rb") as file:
+        return read_po(file, locale=language, domain=domain)
+
+
+def _translations(domain: str, language: str) -> dict[str, str]:
+    return {message.id: message.string for message in _read_po(domain, language) if message.id}
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(field for _text, field, _spec, _conv in Formatter().parse(text) if field)
+
+
+def test_the_extractor_sees_calls_in_f_strings_and_concatenations(tmp_path):
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "module.py").write_text(
+        "x = f'<b>{escape(_(\"Inside an f-string\"))}</b>'\n"
+        "y = _(\n    'Joined '\n    \"across lines\"\n)\n"
+        "z = _(name)\nw = other('Not this')\nv = _('Inside an f-string')\n",
+        encoding="utf-8",
+    )
+    assert translatable_strings(package) == ["Inside an f-string", "Joined across lines"]
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_the_extensions_have_translatable_strings(domain):
+    assert len(translatable_strings(EXTENSIONS / domain)) >= 5
+
+
+@pytest.mark.parametrize(("domain", "language"), CATALOGS)
+def test_every_string_is_translated(domain, language):
+    translations = _translations(domain, language)
+    missing = [
+        text for text in translatable_strings(EXTENSIONS / domain) if not translations.get(text)
+    ]
+    assert missing == [], f"untranslated in {domain}.po ({language}): {missing}"
+
+
+@pytest.mark.parametrize(("domain", "language"), CATALOGS)
+def test_the_catalog_has_no_strings_the_code_no_longer_uses(domain, language):
+    unused = set(_translations(domain, language)) - set(translatable_strings(EXTENSIONS / domain))
+    assert sorted(unused) == []
+
+
+@pytest.mark.parametrize(("domain", "language"), CATALOGS)
+def test_translations_keep_placeholders_and_edge_spaces(domain, language):
+    for original, translation in _translations(domain, language).items():
+        if not translation:
+            continue
+        assert _placeholders(translation) == _placeholders(original), (original, translation)
+        assert (
+            translation[: len(translation) - len(translation.lstrip())]
+            == (original[: len(original) - len(original.lstrip())])
+        ), original
+        assert translation[len(translation.rstrip()) :] == original[len(original.rstrip()) :], (
+            original
+        )
+
+
+@pytest.mark.parametrize(("domain", "language"), CATALOGS)
+def test_translations_have_no_fuzzy_entries(domain, language):
+    catalog = _read_po(domain, language)
+    assert not catalog.fuzzy
+    assert [message.id for message in catalog if message.id and message.fuzzy] == []
+
+
+@pytest.mark.parametrize(("domain", "language"), CATALOGS)
+def test_the_mo_file_is_compiled_from_the_po_file(domain, language):
+    compiled = io.BytesIO()
+    write_mo(compiled, _read_po(domain, language))
+    compiled.seek(0)
+    expected = gettext.GNUTranslations(compiled)._catalog
+    with _catalog_path(domain, language, ".mo").open("rb") as file:
+        shipped = gettext.GNUTranslations(file)._catalog
+    assert shipped == expected, (
+        f"{domain}.mo is out of date: recompile it from {domain}.po with "
+        "babel.messages.mofile.write_mo"
+    )
