@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from cart_static import add_minified_static_dir
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
@@ -63,7 +64,7 @@ def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:
 
 def register_static_dir(app: Sphinx) -> None:
     if app.builder.format == "html" and app.builder.name in INTERACTIVE_BUILDERS:
-        app.config.html_static_path.append(str(STATIC_DIR))
+        add_minified_static_dir(app, "cart_quiz", STATIC_DIR)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cart_static import add_minified_static_dir
+
 from .config import MESSAGE_CATALOG, setup_config
 from .directive import setup_directive
 from .gate import setup_gate
@@ -31,7 +33,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 def add_static_path(app: Sphinx) -> None:
     """Ship tiers.css and tiers.js from this package, for HTML builders only."""
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
+        add_minified_static_dir(app, "cart_tiers", PACKAGE_DIR / "static")
 
 
 def add_assets_to_page(
