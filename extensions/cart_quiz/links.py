@@ -102,7 +102,6 @@ def _field_of(name: str, paragraphs: list[nodes.paragraph]) -> nodes.field | Non
         "",
         nodes.field_name("", name),
         nodes.field_body("", *paragraphs),
-        classes=[f"cart-links-{name.lower().replace(' ', '-')}"],
     )
 
 
