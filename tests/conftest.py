@@ -76,9 +76,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 with a free port, as a static host would."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 with a free port, as a static host would, optionally
+    sending extra response headers (a Content-Security-Policy, say)."""
+
+    class Handler(_QuietHandler):
+        def end_headers(self) -> None:
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
+    handler = functools.partial(Handler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -153,3 +161,22 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def focused(page) -> dict:
+    """What has keyboard focus: id, classes, tag, text and aria-label."""
+    return page.evaluate(
+        """() => { const e = document.activeElement; return {
+             id: e.id, cls: e.className, tag: e.tagName.toLowerCase(),
+             text: e.textContent.trim(), label: e.getAttribute("aria-label") || "" }; }"""
+    )
+
+
+def tab_until(page, predicate, limit: int = 120, key: str = "Tab") -> dict:
+    """Press `key` until the focused element satisfies `predicate`; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        element = focused(page)
+        if predicate(element):
+            return element
+    raise AssertionError(f"keyboard focus never reached the target; last: {focused(page)}")

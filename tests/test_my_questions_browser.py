@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import build_test_root, serve
+from conftest import build_test_root, serve, tab_until
+from conftest import focused as active
 
 pytestmark = pytest.mark.browser
 
@@ -61,23 +62,6 @@ def built(tmp_path_factory):
 def site(built):
     with serve(built) as url:
         yield url
-
-
-def active(page) -> dict:
-    return page.evaluate(
-        """() => { const e = document.activeElement; return {
-             id: e.id, cls: e.className, tag: e.tagName.toLowerCase(),
-             text: e.textContent.trim(), label: e.getAttribute("aria-label") || "" }; }"""
-    )
-
-
-def tab_until(page, predicate, limit: int = 120, key: str = "Tab") -> dict:
-    for _ in range(limit):
-        page.keyboard.press(key)
-        element = active(page)
-        if predicate(element):
-            return element
-    raise AssertionError(f"keyboard focus never reached the target; last: {active(page)}")
 
 
 def saved(page):

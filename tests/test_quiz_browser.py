@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import build_test_root, serve
+from conftest import build_test_root, serve, tab_until
+from conftest import focused as active
 
 pytestmark = pytest.mark.browser
 
@@ -15,22 +16,6 @@ def quiz_url(tmp_path_factory):
     outdir = build_test_root("quiz-basic", tmp_path_factory.mktemp("quiz") / "html")
     with serve(outdir) as url:
         yield f"{url}/index.html"
-
-
-def active(page) -> dict:
-    return page.evaluate(
-        "() => ({id: document.activeElement.id, cls: document.activeElement.className,"
-        " text: document.activeElement.textContent.trim()})"
-    )
-
-
-def tab_until(page, predicate, limit: int = 80, key: str = "Tab") -> dict:
-    for _ in range(limit):
-        page.keyboard.press(key)
-        element = active(page)
-        if predicate(element):
-            return element
-    raise AssertionError(f"keyboard focus never reached the target; last: {active(page)}")
 
 
 def status(page, question: str) -> str:

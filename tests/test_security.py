@@ -6,9 +6,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import _QuietHandler
+from conftest import serve
 
 #: Attributes whose value is a URL the browser may fetch. Only `<a href>` is allowed to
 #: point to another host: a link the reader may follow loads nothing by itself.
@@ -209,21 +207,8 @@ def test_the_policy_allows_one_theme_script_and_no_script_of_ours(built_site):
 @contextmanager
 def serve_with_policy(directory: Path, policy: str) -> Iterator[str]:
     """Serve the built site as a static host would, with a Content-Security-Policy header."""
-
-    class PolicyHandler(_QuietHandler):
-        def end_headers(self) -> None:
-            self.send_header("Content-Security-Policy", policy)
-            super().end_headers()
-
-    handler = functools.partial(PolicyHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(directory, {"Content-Security-Policy": policy}) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
