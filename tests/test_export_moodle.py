@@ -14,6 +14,7 @@ from export_helpers import read_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from strategies import XML_TEXT
 
 ROOT = Path(__file__).parent / "roots" / "test-educators" / "quizzes"
 SITE_QUIZZES = Path(__file__).parent.parent / "quizzes"
@@ -137,14 +138,6 @@ def test_special_characters_survive_as_text(quizzes):
     assert shown == inline_plain(quizzes[0].questions[0].choices[0].text)
     assert "<b>bold?</b>" in shown and "café 😀" in shown
     assert b"&lt;b&gt;" in xml and "café 😀".encode() in xml
-
-
-XML_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
-    | st.sampled_from(list("&<>\"'~=#{}:\\%]]>")),
-    min_size=1,
-    max_size=30,
-)
 
 
 @settings(max_examples=60, deadline=None)

@@ -16,6 +16,7 @@ from export_helpers import read_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from strategies import XML_TEXT
 
 ROOT = Path(__file__).parent / "roots" / "test-educators" / "quizzes"
 SITE_QUIZZES = Path(__file__).parent.parent / "quizzes"
@@ -200,14 +201,6 @@ def test_canvas_metadata_makes_a_practice_quiz_with_the_objectives(escapes):
 
 def test_the_package_is_the_same_bytes_every_time(escapes):
     assert qti_package([escapes]) == qti_package([escapes])
-
-
-XML_TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff")
-    | st.sampled_from(list("&<>\"'~=#{}:\\%]]>")),
-    min_size=1,
-    max_size=30,
-)
 
 
 @settings(max_examples=60, deadline=None)
