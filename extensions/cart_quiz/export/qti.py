@@ -53,6 +53,17 @@ def _feedback(item: ET.Element, ident: str, html: str) -> None:
     _material(child(feedback, "flow_mat"), html)
 
 
+def _scored_processing(item: ET.Element) -> ET.Element:
+    """Response processing with a 0-100 score that always shows the general feedback."""
+    processing = child(item, "resprocessing")
+    outcomes = child(processing, "outcomes")
+    child(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
+    general = child(processing, "respcondition", **{"continue": "Yes"})
+    child(child(general, "conditionvar"), "other")
+    child(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+    return processing
+
+
 def _condition(parent: ET.Element, respident: str, value: str, **attributes: str) -> ET.Element:
     condition = child(parent, "respcondition", **attributes)
     child(child(condition, "conditionvar"), "varequal", value, respident=respident)
@@ -72,12 +83,7 @@ def _choice_item(item: ET.Element, question: Question, number: int) -> None:
             _material(label, choice.text, "text/plain")
         else:
             _material(label, inline_html(choice.text))
-    processing = child(item, "resprocessing")
-    outcomes = child(processing, "outcomes")
-    child(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
-    general = child(processing, "respcondition", **{"continue": "Yes"})
-    child(child(general, "conditionvar"), "other")
-    child(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+    processing = _scored_processing(item)
     for ident in idents:
         shown = _condition(processing, "response1", ident, **{"continue": "Yes"})
         child(shown, "displayfeedback", feedbacktype="Response", linkrefid=f"{ident}_fb")
@@ -119,12 +125,7 @@ def _matching_item(item: ET.Element, quiz: Quiz, question: Question, number: int
         for place, ident in enumerate(positions, start=1):
             label = child(render, "response_label", ident=ident)
             _material(label, position_name(place, count), "text/plain")
-    processing = child(item, "resprocessing")
-    outcomes = child(processing, "outcomes")
-    child(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
-    general = child(processing, "respcondition", **{"continue": "Yes"})
-    child(child(general, "conditionvar"), "other")
-    child(general, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
+    processing = _scored_processing(item)
     for index in range(count):
         condition = _condition(processing, f"response_{number}{index + 1:02d}", positions[index])
         child(condition, "setvar", f"{100 / count:.2f}", varname="SCORE", action="Add")
