@@ -3,32 +3,15 @@ a real browser makes when it opens the page."""
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from cart_static import MINIFIERS
+from conftest import CHROMIUM, CHROMIUM_ARGS, serve
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-extensions",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-sync",
-]
 LOCAL_HOST = "127.0.0.1"
 FAVICON = "/favicon.ico"
 
@@ -120,24 +103,6 @@ def extension_assets(static_dirs: dict[str, Path]) -> dict:
     return {"files": files, "total_gz": sum(item["gz"] for item in files)}
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """No access log in the benchmark output."""
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def browser_requests(html_dir: Path) -> dict:
     """Open every page in Chromium and record every request it makes; count those that go
     anywhere but 127.0.0.1. Also counts failed requests and console errors."""
@@ -158,7 +123,8 @@ def browser_requests(html_dir: Path) -> dict:
         if message.type == "error" and not message.location["url"].endswith(FAVICON):
             console_errors.append(f"{message.location['url']}: {message.text}")
 
-    with serve(html_dir) as base, sync_playwright() as playwright:
+    with serve(html_dir) as site, sync_playwright() as playwright:
+        base = f"{site}/"
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         version = browser.version
         context = browser.new_context()

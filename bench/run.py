@@ -34,6 +34,8 @@ import myst_parser
 import sphinx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The tests' Chromium launch settings and static server, so both measure the same way.
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from build import Build, sphinx_build, summarise
 from corpus import write_corpus
