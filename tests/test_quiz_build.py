@@ -162,6 +162,8 @@ def test_author_mistakes_are_warnings_at_the_yaml_line(app):
         "dangling.yaml:16: WARNING: learn_more 'no-such-section' of question 'q' is not a "
         "label on this site" in warnings
     )
+    # problems found when links resolve point at the quiz file too, not at the page
+    assert "dangling.yaml:9: WARNING: term not in glossary: 'no-such-term'" in warnings
     assert "linked.yaml:13: WARNING: an answer text contains a link or glossary term" in warnings
     assert "Traceback" not in warnings
     assert "This self-check could not be loaded." in soup_of(app).get_text()

@@ -73,9 +73,15 @@ class QuizDirective(SphinxDirective):
             embedded.append(quiz_id)
         return [self.build_quiz(found)]
 
-    def inline(self, text: str, part: str, **attributes: object) -> quiz_text:
+    def inline(
+        self, source: Quiz, text: str, line: int, part: str, **attributes: object
+    ) -> quiz_text:
+        """Parse MyST inline text; its nodes carry the YAML file and line, so problems found
+        later (a glossary term or label that does not exist) point at the quiz file."""
         parsed, messages = self.state.inline_text(text, self.lineno)
         node = quiz_text("", "", *_make_inert(parsed), part=part, **attributes)
+        for child in node.findall(nodes.Element):
+            child.source, child.line = str(source.path), line
         node.extend(messages)
         return node
 
@@ -84,7 +90,7 @@ class QuizDirective(SphinxDirective):
     ) -> quiz_text:
         """Text that becomes a form label: a link inside would be a control inside a control,
         and following it mid-quiz loses the reader's answers."""
-        node = self.inline(text, part, **attributes)
+        node = self.inline(source, text, line, part, **attributes)
         if next(node.findall(_LINK_NODES), None) is not None:
             logger.warning(
                 "an answer text contains a link or glossary term, which would sit inside the "
@@ -105,7 +111,10 @@ class QuizDirective(SphinxDirective):
             stage=source.stage,
         )
         self.set_source_info(node)
-        node.extend(self.inline(objective, "objective") for objective in source.objectives)
+        node.extend(
+            self.inline(source, objective, source.line, "objective")
+            for objective in source.objectives
+        )
         total = len(source.questions)
         for number, question in enumerate(source.questions, start=1):
             node += self.build_question(source, question, number, total)
@@ -123,9 +132,9 @@ class QuizDirective(SphinxDirective):
             stage=question.stage,
             step_order=list(question.shuffled_step_order(source.id)) if question.steps else [],
         )
-        node += self.inline(question.prompt, "prompt")
+        node += self.inline(source, question.prompt, question.line, "prompt")
         if question.hint:
-            node += self.inline(question.hint, "hint")
+            node += self.inline(source, question.hint, question.line, "hint")
         for index, choice in enumerate(question.choices):
             node += self.answer_text(
                 source,
@@ -136,11 +145,13 @@ class QuizDirective(SphinxDirective):
                 correct=choice.correct,
                 unsure=choice.unsure,
             )
-            node += self.inline(choice.feedback, "choice-feedback", index=index)
+            node += self.inline(
+                source, choice.feedback, choice.line, "choice-feedback", index=index
+            )
         for index, step in enumerate(question.steps):
             node += self.answer_text(source, step.text, step.line, "step", index=index)
-            node += self.inline(step.feedback, "step-feedback", index=index)
-        node += self.inline(question.explanation, "explanation")
+            node += self.inline(source, step.feedback, step.line, "step-feedback", index=index)
+        node += self.inline(source, question.explanation, question.line, "explanation")
         link = addnodes.pending_xref(
             "",
             nodes.inline("", question.learn_more),
@@ -153,5 +164,5 @@ class QuizDirective(SphinxDirective):
         )
         node += quiz_text("", "", link, part="learn-more", label=question.learn_more)
         if question.ask_your_team:
-            node += self.inline(question.ask_your_team, "ask")
+            node += self.inline(source, question.ask_your_team, question.line, "ask")
         return node
