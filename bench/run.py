@@ -417,7 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     results["goals"] = goals(results)
 
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "results.json").write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+    (RESULTS / "results.json").write_text(
+        json.dumps(results, indent=2) + "\n", "utf-8", encoding="utf-8"
+    )
     report = markdown(results)
     (RESULTS / "results.md").write_text(report, encoding="utf-8")
     say(report)

@@ -114,7 +114,7 @@ def test_categories_are_anchored_sections_with_a_filter_that_needs_no_javascript
         assert section.select_one(f"#quiz-catalog-{quiz_id}") is not None
     # The filter is the stylesheet's :target rule; the page runs no catalogue script.
     assert soup.select_one('link[href^="_static/cart-quiz-educators.css"]')
-    css = (Path(app.outdir) / "_static" / "cart-quiz-educators.css").read_text()
+    css = (Path(app.outdir) / "_static" / "cart-quiz-educators.css").read_text(encoding="utf-8")
     assert ".cart-catalog-category:target" in css
     assert not [s for s in soup.select("script[src]") if "cart" in s["src"]]
 
@@ -132,9 +132,9 @@ def test_every_link_of_the_catalogue_leads_to_an_existing_page_anchor_or_file(ap
         target = outdir / unquote(parts.path) if parts.path else outdir / "catalog.html"
         assert target.is_file(), link["href"]
         if parts.fragment and target.suffix == ".html":
-            assert BeautifulSoup(target.read_text(), "html.parser").find(id=parts.fragment), link[
-                "href"
-            ]
+            assert BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").find(
+                id=parts.fragment
+            ), link["href"]
         checked += 1
     assert checked >= 30
 
@@ -285,14 +285,15 @@ def test_stubs_are_rewritten_only_when_a_quiz_changes_and_removed_with_it(make_a
     shutil.copytree(ROOT, source)
     make_app("html", srcdir=source, freshenv=True).build()
     stub = source / "quiz" / "basics.md"
-    assert GENERATED_MARKER in stub.read_text()
+    assert GENERATED_MARKER in stub.read_text(encoding="utf-8")
     before = stub.stat().st_mtime_ns
     time.sleep(0.01)
     make_app("html", srcdir=source).build()
     assert stub.stat().st_mtime_ns == before
     (source / "quizzes" / "basics.yaml").unlink()
     (source / "topic.md").write_text(
-        (source / "topic.md").read_text().replace("```{quiz} basics\n```", "")
+        (source / "topic.md").read_text(encoding="utf-8").replace("```{quiz} basics\n```", ""),
+        encoding="utf-8",
     )
     app = make_app("html", srcdir=source)
     app.build()
@@ -313,7 +314,9 @@ def test_the_catalogue_follows_new_embeds_and_new_quizzes_without_a_fresh_build(
     # Another page starts embedding a quiz: only that page is read again; the catalogue
     # is written again with the new embed.
     topic = source / "topic.md"
-    topic.write_text(topic.read_text() + "\n```{quiz} team\n```\n")
+    topic.write_text(
+        topic.read_text(encoding="utf-8") + "\n```{quiz} team\n```\n", encoding="utf-8"
+    )
     _touch_later(topic)
     app = make_app("html", srcdir=source)
     app.build()
@@ -324,8 +327,14 @@ def test_the_catalogue_follows_new_embeds_and_new_quizzes_without_a_fresh_build(
     embeds = fields(soup_of(app, "catalog.html").select_one("#quiz-catalog-team"))["Embedded in"]
     assert embeds.select_one("a")["href"] == "topic.html#quiz-team"
     # A new quiz file appears: nothing depends on it yet, the catalogue still lists it.
-    new = (source / "quizzes" / "basics.yaml").read_text().replace("id: basics", "id: fresh")
-    (source / "quizzes" / "fresh.yaml").write_text(new.replace("title: The basics", "title: Fresh"))
+    new = (
+        (source / "quizzes" / "basics.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: basics", "id: fresh")
+    )
+    (source / "quizzes" / "fresh.yaml").write_text(
+        new.replace("title: The basics", "title: Fresh"), encoding="utf-8"
+    )
     app = make_app("html", srcdir=source)
     app.build()
     assert real_warnings(app) == []
@@ -339,7 +348,10 @@ def test_the_catalogue_follows_new_embeds_and_new_quizzes_without_a_fresh_build(
     # Editing a quiz's title re-reads the catalogue (it depends on every quiz file).
     quiz_file = source / "quizzes" / "team.yaml"
     quiz_file.write_text(
-        quiz_file.read_text().replace("Talking with your team", "Talk to your team")
+        quiz_file.read_text(encoding="utf-8").replace(
+            "Talking with your team", "Talk to your team"
+        ),
+        encoding="utf-8",
     )
     _touch_later(quiz_file)
     app = make_app("html", srcdir=source)

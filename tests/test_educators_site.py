@@ -103,7 +103,9 @@ def test_the_example_builds_strictly_into_a_working_quiz(make_app, rootdir, tmp_
     app.build()
     warnings = app.warning.getvalue().splitlines()
     assert [line for line in warnings if "already registered" not in line] == []
-    soup = BeautifulSoup((Path(app.outdir) / "index.html").read_text(), "html.parser")
+    soup = BeautifulSoup(
+        (Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     quiz = soup.select_one("section.cart-quiz#quiz-going-home-example")
     types = [fieldset["data-question-type"] for fieldset in quiz.select("fieldset.cart-question")]
     assert types == ["single", "multiple", "true-false", "ordering"]

@@ -91,7 +91,9 @@ def test_each_suggestion_links_to_the_question_it_comes_from(app):
     link = item.select_one(".cart-mq-from a")
     assert link["href"] == "prepare.html#quiz-prepare-caregiver"
     assert link.get_text() == "Getting ready"
-    target = BeautifulSoup((Path(app.outdir) / "prepare.html").read_text(), "html.parser")
+    target = BeautifulSoup(
+        (Path(app.outdir) / "prepare.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert target.select_one("#quiz-prepare-caregiver")["data-ask"] == item["data-text"]
     # The script links saved questions to the same places.
     sources = json.loads(soup.select_one(".cart-my-questions")["data-cart-sources"])
@@ -154,7 +156,7 @@ def test_assets_load_only_on_the_page_with_the_list(app):
     assert page.select_one('script[src^="_static/cart-my-questions.js"]')
     assert page.select_one('link[href^="_static/cart-my-questions.css"]')
     for other in ("index.html", "prepare.html"):
-        assert "cart-my-questions" not in (Path(app.outdir) / other).read_text()
+        assert "cart-my-questions" not in (Path(app.outdir) / other).read_text(encoding="utf-8")
 
 
 def test_print_stylesheet_hides_the_site_and_leaves_room_to_write():
@@ -207,7 +209,9 @@ def test_dirhtml_links_reach_the_questions(make_app, tmp_path):
 def test_using_the_directive_twice_on_a_page_is_a_warning(make_app, tmp_path):
     source = _copy_root(tmp_path, "my-questions")
     page = source / "my-questions.md"
-    page.write_text(page.read_text() + "\n```{my-questions}\n```\n")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n```{my-questions}\n```\n", encoding="utf-8"
+    )
     app = make_app("html", srcdir=source)
     app.build()
     assert "my-questions.md:11: WARNING: the {my-questions} directive is already on this page" in (
@@ -219,9 +223,12 @@ def test_the_list_follows_a_quiz_to_its_new_page(make_app, tmp_path):
     source = _copy_root(tmp_path, "my-questions")
     app = make_app("html", srcdir=source)
     app.build()
-    (source / "after.md").write_text("# After the infusion\n\n(after-topic)=\n## Moved\n\nText.\n")
+    (source / "after.md").write_text(
+        "# After the infusion\n\n(after-topic)=\n## Moved\n\nText.\n", encoding="utf-8"
+    )
     (source / "prepare.md").write_text(
-        (source / "prepare.md").read_text() + "\n```{quiz} after\n```\n"
+        (source / "prepare.md").read_text(encoding="utf-8") + "\n```{quiz} after\n```\n",
+        encoding="utf-8",
     )
     future = time.time() + 2
     for name in ("after.md", "prepare.md"):

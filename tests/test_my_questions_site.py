@@ -26,7 +26,9 @@ def test_every_prompt_of_the_real_quizzes_is_suggested_once_in_journey_order():
 
 
 def test_the_page_links_every_suggestion_to_a_question_on_the_site(built_site):
-    page = BeautifulSoup((built_site / "my-questions.html").read_text(), "html.parser")
+    page = BeautifulSoup(
+        (built_site / "my-questions.html").read_text(encoding="utf-8"), "html.parser"
+    )
     article = page.select_one("article")
     assert article.h1.get_text(strip=True).startswith("My questions for the care team")
     assert "Last reviewed: 25 November 2026" in article.get_text(" ", strip=True)
@@ -37,6 +39,6 @@ def test_the_page_links_every_suggestion_to_a_question_on_the_site(built_site):
         assert links, item["data-text"]
         for link in links:
             target = urlsplit(link["href"])
-            html = (built_site / target.path).read_text()
+            html = (built_site / target.path).read_text(encoding="utf-8")
             assert f'id="{target.fragment}"' in html, link["href"]
     assert page.select_one('script[src^="_static/cart-my-questions.js"]')

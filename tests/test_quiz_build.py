@@ -195,7 +195,9 @@ def test_editing_a_quiz_rebuilds_exactly_the_pages_that_embed_it(app):
     }
     time.sleep(0.01)
     quiz_file = Path(app.srcdir) / "quizzes" / "sample.yaml"
-    quiz_file.write_text(quiz_file.read_text().replace("A fever", "A high fever"))
+    quiz_file.write_text(
+        quiz_file.read_text(encoding="utf-8").replace("A fever", "A high fever"), encoding="utf-8"
+    )
     future = time.time() + 2
     os.utime(quiz_file, (future, future))
     app.build()
@@ -204,7 +206,7 @@ def test_editing_a_quiz_rebuilds_exactly_the_pages_that_embed_it(app):
     }
     assert {"index.html", "other.html"} <= changed
     assert "second.html" not in changed and "plain.html" not in changed
-    assert "A high fever" in (outdir / "other.html").read_text()
+    assert "A high fever" in (outdir / "other.html").read_text(encoding="utf-8")
 
 
 def test_parallel_build_matches_serial_build(make_app, rootdir, tmp_path):
@@ -216,8 +218,8 @@ def test_parallel_build_matches_serial_build(make_app, rootdir, tmp_path):
     parallel.build()
     assert _real_warnings(parallel) == []
     for page in ("index.html", "other.html", "second.html"):
-        a = BeautifulSoup((Path(serial.outdir) / page).read_text(), "html.parser")
-        b = BeautifulSoup((Path(parallel.outdir) / page).read_text(), "html.parser")
+        a = BeautifulSoup((Path(serial.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+        b = BeautifulSoup((Path(parallel.outdir) / page).read_text(encoding="utf-8"), "html.parser")
         assert str(a.select_one("section.cart-quiz")) == str(b.select_one("section.cart-quiz"))
 
 

@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).parent / "roots" / "test-quiz-basic" / "quizzes"
 VALID = (ROOT / "sample.yaml").read_text(encoding="utf-8")
 SCHEMA = json.loads(
-    (Path(__file__).parent.parent / "extensions/cart_quiz/schema/quiz.schema.json").read_text()
+    (Path(__file__).parent.parent / "extensions/cart_quiz/schema/quiz.schema.json").read_text(
+        encoding="utf-8"
+    )
 )
 
 
@@ -175,7 +177,9 @@ def test_problem_prints_as_file_colon_line(tmp_path):
     path.write_text(VALID.replace("minutes: 5", "minutes: -3"), encoding="utf-8")
     with pytest.raises(QuizError) as caught:
         load_quiz(path)
-    assert str(caught.value).startswith(f"{path}:{line_of(path.read_text(), 'minutes')}: ")
+    assert str(caught.value).startswith(
+        f"{path}:{line_of(path.read_text(encoding='utf-8'), 'minutes')}: "
+    )
 
 
 def test_non_utf8_file_is_a_located_error(tmp_path):

@@ -136,7 +136,11 @@ def test_a_rebuild_in_a_new_process_parses_only_the_changed_quiz(
     monkeypatch.setattr(collection, "load_quiz", counting_load)
     monkeypatch.setattr(collection, "_parsed", {})  # what a new process starts with
     quiz = srcdir / "quizzes" / "sample.yaml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("A fever", "A high fever"), "utf-8")
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace("A fever", "A high fever"),
+        "utf-8",
+        encoding="utf-8",
+    )
     stamp = time.time() + 2
     os.utime(quiz, (stamp, stamp))
     app = make_app("html", srcdir=srcdir)
