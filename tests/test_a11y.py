@@ -600,6 +600,28 @@ def test_a_whole_quiz_can_be_done_by_keyboard(page, site_url, page_kinds):
     assert page.evaluate("document.activeElement.closest('.cart-quiz') !== null")
 
 
+def test_focus_moved_off_screen_is_in_view_at_once(page, site_url, page_kinds):
+    """Tab to a control below the screen scrolls it fully into view in the same frame.
+
+    A smooth scroll (furo's default) can be cut short on a busy device, leaving the focused
+    control below the screen for good (seen: 25 px off-screen for 15 s, WCAG 2.4.11); so
+    focus scrolling is instant for every reader, not only with reduced motion."""
+    prepare(page)
+    visit(page, f"{site_url}/{page_kinds['quiz']}")
+    checks = page.locator(".cart-quiz .cart-check")
+    target = checks.nth(checks.count() - 1)
+    target.evaluate(
+        """b => { const stops = [...document.querySelectorAll('.cart-quiz button, .cart-quiz a,'
+             + ' .cart-quiz input, .cart-quiz summary')].filter(e => e.getClientRects().length);
+           stops[stops.indexOf(b) - 1].focus({preventScroll: true});
+           window.scrollTo({top: 0, behavior: 'instant'}); }"""
+    )
+    page.keyboard.press("Tab")
+    state = page.evaluate(f"() => {{ const s = ({FOCUS_STATE})(); s.y = scrollY; return s; }}")
+    assert page.evaluate("document.activeElement.classList.contains('cart-check')")
+    assert_focus_shown(state, "Tab to a control below the screen, same frame")
+
+
 def test_quiz_question_accessibility_tree(page, site_url, page_kinds):
     """A question is a group named by its legend; each radio is named by its label; Space
     sets the checked state that assistive technology reads."""
