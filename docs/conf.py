@@ -9,7 +9,6 @@ language = "en"
 
 extensions = [
     "myst_parser",
-    "sphinx_design",
     "cart_tiers",
     "cart_quiz",
 ]
@@ -26,9 +25,6 @@ quiz_pages_directory = "quiz"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
-# Accessibility fixes on top of furo (README: "Accessibility").
-html_css_files = ["a11y.css"]
-html_js_files = [("a11y.js", {"defer": "defer"})]
 
 html_theme = "furo"
 html_title = "CAR-T learning site"
@@ -41,3 +37,11 @@ html_theme_options = {
     "navigation_with_keys": False,
     "top_of_page_buttons": [],
 }
+
+
+def setup(app):
+    """Accessibility fixes on top of furo (README: "Accessibility"). Added here rather than
+    through `html_css_files`, which Sphinx rewrites at every build, so a rebuild would report
+    a changed configuration."""
+    app.add_css_file("a11y.css")
+    app.add_js_file("a11y.js", defer="defer")

@@ -64,7 +64,7 @@ def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:
 
 def register_static_dir(app: Sphinx) -> None:
     if app.builder.format == "html" and app.builder.name in INTERACTIVE_BUILDERS:
-        add_minified_static_dir(app, "cart_quiz", STATIC_DIR)
+        add_minified_static_dir(app, STATIC_DIR)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -2,8 +2,9 @@
 
 The sources in each package's `static/` stay commented and readable; readers download copies
 without comments and indentation (rjsmin and rcssmin), which keeps both extensions' assets
-together under 15 KB gzipped. The copies are written beside the build's doctrees, and only when
-their content changes.
+together under 15 KB gzipped. The copies are written straight into the build's `_static/`
+folder, and only when their content changes; the site's `html_static_path` is left alone, so a
+rebuild never sees a changed configuration.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ def minified_copy(source: Path, target: Path) -> Path:
     return target
 
 
-def add_minified_static_dir(app: Sphinx, package: str, source: Path) -> None:
+def add_minified_static_dir(app: Sphinx, source: Path) -> None:
     """Serve the minified copies of `source` as static files of this HTML build."""
-    target = Path(app.doctreedir) / f"_{package}_static"
-    app.config.html_static_path.append(str(minified_copy(source, target)))
+    minified_copy(source, Path(app.outdir) / "_static")

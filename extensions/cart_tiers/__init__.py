@@ -33,7 +33,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 def add_static_path(app: Sphinx) -> None:
     """Ship tiers.css and tiers.js from this package, for HTML builders only."""
     if app.builder.format == "html":
-        add_minified_static_dir(app, "cart_tiers", PACKAGE_DIR / "static")
+        add_minified_static_dir(app, PACKAGE_DIR / "static")
 
 
 def add_assets_to_page(
