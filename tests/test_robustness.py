@@ -138,7 +138,6 @@ def test_a_rebuild_in_a_new_process_parses_only_the_changed_quiz(
     quiz = srcdir / "quizzes" / "sample.yaml"
     quiz.write_text(
         quiz.read_text(encoding="utf-8").replace("A fever", "A high fever"),
-        "utf-8",
         encoding="utf-8",
     )
     stamp = time.time() + 2
