@@ -1,7 +1,8 @@
 """`python -m cart_quiz check quizzes/`: the build's own quiz validation, without a build.
 
-Checks schema, types, ids and answers; `learn_more` targets need the site's labels, so only a
-Sphinx build checks those."""
+Takes folders (every quiz file in them) or single files (what pre-commit passes). Checks
+schema, types, ids and answers; `learn_more` targets need the site's labels, so only a Sphinx
+build checks those."""
 
 from __future__ import annotations
 
@@ -10,14 +11,34 @@ import sys
 from pathlib import Path
 
 from .export.command import add_export_parser, run_export
-from .loader import QuizProblem, load_quiz_directory
+from .loader import QuizCollection, QuizError, QuizProblem, load_quiz, load_quiz_directory
 
 
-def check(paths: list[Path]) -> list[QuizProblem]:
+def _load(path: Path) -> QuizCollection:
+    """A folder's quizzes, or one file's."""
+    if path.is_dir():
+        return load_quiz_directory(path)
+    collection = QuizCollection()
+    if not path.is_file():
+        collection.problems.append(QuizProblem(path, 1, "no such file or folder"))
+        return collection
+    try:
+        quiz = load_quiz(path)
+    except QuizError as error:
+        collection.problems.extend(error.problems)
+    else:
+        collection.quizzes[quiz.id] = quiz
+    return collection
+
+
+def check(paths: list[Path]) -> tuple[int, list[QuizProblem]]:
+    """How many quiz files were read, and every problem found in them."""
     problems: list[QuizProblem] = []
     seen: dict[str, Path] = {}
+    files = 0
     for path in paths:
-        collection = load_quiz_directory(path)
+        collection = _load(path)
+        files += len(collection.quizzes) + len({p.path for p in collection.problems})
         problems.extend(collection.problems)
         for quiz_id, quiz in collection.quizzes.items():
             if quiz_id in seen:
@@ -29,7 +50,7 @@ def check(paths: list[Path]) -> list[QuizProblem]:
                     )
                 )
             seen.setdefault(quiz_id, quiz.path)
-    return problems
+    return files, problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,16 +59,17 @@ def main(argv: list[str] | None = None) -> int:
         description="Validate quiz YAML files, or export them for learning systems.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    check_parser = commands.add_parser("check", help="validate every quiz file in folders")
-    check_parser.add_argument("folders", nargs="+", type=Path)
+    check_parser = commands.add_parser(
+        "check", help="validate quiz files, given one by one or as folders"
+    )
+    check_parser.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     add_export_parser(commands)
     arguments = parser.parse_args(argv)
     if arguments.command == "export":
         return run_export(arguments)
-    problems = check(arguments.folders)
+    count, problems = check(arguments.paths)
     for problem in problems:
         print(problem, file=sys.stderr)
-    count = sum(len(list(p.rglob("*.y*ml"))) for p in arguments.folders if p.is_dir())
     if problems:
         print(f"{len(problems)} problem(s) in quiz files", file=sys.stderr)
         return 1
