@@ -1,45 +1,83 @@
-"""Maintainer tasks. `nox -l` lists them; `nox -R -s <name>` reuses an environment."""
+"""Maintainer tasks. `nox -l` lists them; `nox -s <name> -- <args>` passes arguments on.
+
+Each session keeps its environment between runs and installs only when it is new or when
+`pyproject.toml` has changed since its last install, so a second run starts at once; `nox -R`
+also skips that check.
+"""
 
 from __future__ import annotations
 
+import argparse
+import hashlib
+import socket
 from pathlib import Path
 
 import nox
 
 nox.options.default_venv_backend = "venv"
+nox.options.reuse_venv = "yes"
 nox.options.sessions = ["lint", "docs", "tests"]
 
 ROOT = Path(__file__).parent
 DOCS = ROOT / "docs"
 BUILD = ROOT / "_build"
 STRICT = ["-W", "--keep-going", "-n"]
+PREVIEW_HOST = "127.0.0.1"
+PREVIEW_PORT = 8000
 
 
 def _install(session: nox.Session, *extras: str) -> None:
-    """Install the project (and its extensions) from pyproject.toml with the given extras."""
+    """Install the project (and its extensions) from pyproject.toml with the given extras,
+    unless this environment already has exactly that installed."""
     target = f".[{','.join(extras)}]" if extras else "."
+    stamp = Path(session.virtualenv.location) / ".cart-installed"
+    wanted = f"{target} {hashlib.sha256((ROOT / 'pyproject.toml').read_bytes()).hexdigest()}"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted:
+        return
     session.install("-e", target)
+    stamp.write_text(wanted, encoding="utf-8")
+
+
+def _optional_dependencies(extra: str) -> list[str]:
+    """One extra's requirements, read from pyproject.toml (the one list of them)."""
+    return nox.project.load_toml(ROOT / "pyproject.toml")["project"]["optional-dependencies"][extra]
+
+
+def _split_port(arguments: list[str]) -> tuple[int, list[str]]:
+    """The preview's `--port N` (or the default), and its other arguments."""
+    parser = argparse.ArgumentParser(prog="nox -s preview --", add_help=False)
+    parser.add_argument("--port", type=int, default=PREVIEW_PORT)
+    known, rest = parser.parse_known_args(arguments)
+    return known.port, rest
 
 
 @nox.session
 def preview(session: nox.Session) -> None:
-    """Build the site and serve it with live reload at http://127.0.0.1:8000."""
+    """Build the site and serve it with live reload at http://127.0.0.1:8000
+    (another port: `nox -s preview -- --port 8001`)."""
+    port, extra = _split_port(session.posargs)
+    with socket.socket() as probe:
+        if probe.connect_ex((PREVIEW_HOST, port)) == 0:
+            session.error(
+                f"port {port} is already in use (another preview?); stop that server, or "
+                f"pick another port: nox -s preview -- --port {port + 1}"
+            )
     _install(session, "preview")
-    session.log("Serving the site at http://127.0.0.1:8000 (Ctrl+C to stop)")
+    session.log(f"Serving the site at http://{PREVIEW_HOST}:{port} (Ctrl+C to stop)")
     session.run(
         "sphinx-autobuild",
         *STRICT[1:],
         "--host",
-        "127.0.0.1",
+        PREVIEW_HOST,
         "--port",
-        "8000",
+        str(port),
         "--watch",
         str(ROOT / "quizzes"),
         "--watch",
         str(ROOT / "extensions"),
         str(DOCS),
         str(BUILD / "preview"),
-        *session.posargs,
+        *extra,
     )
 
 
@@ -50,6 +88,13 @@ def docs(session: nox.Session) -> None:
     session.run(
         "sphinx-build", "-b", "html", *STRICT, str(DOCS), str(BUILD / "html"), *session.posargs
     )
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Check quiz files without building the site (`nox -s check -- quizzes/my-quiz.yaml`)."""
+    _install(session)
+    session.run("python", "-m", "cart_quiz", "check", *(session.posargs or ["quizzes"]))
 
 
 @nox.session
@@ -79,8 +124,15 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def unit(session: nox.Session) -> None:
+    """The quick tier: every test but the browser tests (`-m "not browser"`), about a minute."""
+    _install(session, "test")
+    session.run("pytest", "-m", "not browser", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
-    """The whole pytest suite, browser tests included when Chromium is installed."""
+    """The whole pytest suite, browser tests included when Chromium is installed (CI)."""
     _install(session, "test")
     session.run("pytest", *session.posargs)
 
@@ -91,14 +143,13 @@ def a11y(session: nox.Session) -> None:
     if not Path("/usr/bin/chromium").exists():
         session.error("needs Debian's Chromium at /usr/bin/chromium: apt-get install chromium")
     _install(session, "test")
-    session.run("sphinx-build", "-b", "html", *STRICT, "-q", str(DOCS), str(BUILD / "html"))
     session.run("pytest", str(ROOT / "tests" / "test_a11y.py"), *session.posargs)
     session.log(f"Screenshots for review: {ROOT / 'test-results' / 'screenshots'}")
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """ruff check and ruff format --check over the Python code."""
-    _install(session, "lint")
+    """ruff check and ruff format --check over the Python code (installs only ruff)."""
+    session.install(*_optional_dependencies("lint"))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")

@@ -127,6 +127,14 @@ def browser():
         chromium.close()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that opens Chromium is a browser test, whether or not it says so, so
+    `-m "not browser"` (nox -s unit) always leaves out exactly the slow tier."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Start each run without the failure screenshots of the last one."""
     shutil.rmtree(SCREENSHOTS / "failures", ignore_errors=True)
