@@ -1,10 +1,9 @@
 """Sphinx configuration for the CAR-T learning site."""
 
-from datetime import date
 
 project = "CAR-T learning site"
 author = "The CAR-T learning site team"
-copyright = f"2026-{date.today().year}, {author}"
+copyright = f"2026, {author}"
 language = "en"
 
 extensions = [
