@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -31,7 +32,9 @@ def test_the_page_links_every_suggestion_to_a_question_on_the_site(built_site):
     )
     article = page.select_one("article")
     assert article.h1.get_text(strip=True).startswith("My questions for the care team")
-    assert "Last reviewed: 25 November 2026" in article.get_text(" ", strip=True)
+    assert re.search(
+        r"Last reviewed: \d{1,2} [A-Z][a-z]+ 20\d\d", article.get_text(" ", strip=True)
+    )
     items = article.select(".cart-mq-suggestion")
     assert items
     for item in items:
