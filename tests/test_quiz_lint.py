@@ -50,12 +50,15 @@ def line_of(text: str, needle: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
 
 
-def single(qid: str, key: str, *wrong: str, prompt: str = "What should you do?") -> str:
-    options = f"    - text: {key}\n      correct: true\n      feedback: Right, and here is why.\n"
-    for text in wrong:
-        options += f"    - text: {text}\n      feedback: Not quite, and here is why.\n"
+def single(qid: str, key: str, *wrong: str, prompt: str = "What should you do?", key_at=0) -> str:
+    """A single-choice question; the key is option `key_at` (0 = first)."""
+    options = [
+        f"    - text: {text}\n      feedback: Not quite, and here is why.\n" for text in wrong
+    ]
+    right = f"    - text: {key}\n      correct: true\n      feedback: Right, and here is why.\n"
+    options.insert(key_at, right)
     return (
-        f"- id: {qid}\n  type: single\n  prompt: {prompt}\n  options:\n{options}"
+        f"- id: {qid}\n  type: single\n  prompt: {prompt}\n  options:\n{''.join(options)}"
         f"  explanation: Why the answer is right.\n  learn_more: report-now\n"
     )
 
@@ -111,6 +114,35 @@ def test_longest_key_allows_it_in_half_of_the_questions_and_ignores_not_sure():
         + single("card", "Show it", "Hide it", "Leave it at home")
     )
     assert lints_of(text, "longest-key") == []
+
+
+# --- key-position --------------------------------------------------------------------------
+
+
+def test_key_position_fires_when_the_first_option_is_right_in_most_questions():
+    text = quiz_text(
+        single("fever", "Call your team", "Wait a day", "Rest at home")
+        + single("night", "Call now", "Wait for morning", "Send a message")
+        + single("card", "Show it", "Hide it", "Leave it at home", key_at=2)
+    )
+    assert lints_of(text, "key-position") == [
+        (
+            line_of(text, "Call your team"),
+            "the first option is a correct one in 2 of 3 choice questions (fever, night); "
+            "options are shown in file order, so readers learn to pick the first one: move keys "
+            "(and, in multiple-select, a wrong option) to other places until the first option "
+            "is right in at most half",
+        )
+    ]
+
+
+def test_key_position_allows_keys_spread_over_the_places():
+    text = quiz_text(
+        single("fever", "Call your team", "Wait a day", "Rest at home")
+        + single("night", "Call now", "Wait for morning", "Send a message", key_at=1)
+        + single("card", "Show it", "Hide it", "Leave it at home", key_at=2)
+    )
+    assert lints_of(text, "key-position") == []
 
 
 # --- absolute-word ---------------------------------------------------------------------------
@@ -373,6 +405,7 @@ def test_a_hint_with_its_own_words_is_allowed():
 def test_every_code_is_documented_and_a_lint_prints_file_line_message_and_code():
     assert set(LINT_CODES) == {
         "longest-key",
+        "key-position",
         "absolute-word",
         "all-none-of-above",
         "negative-stem",
@@ -404,6 +437,7 @@ def test_the_original_quizzes_trip_the_lints():
     assert all(per_quiz.values()), [name for name, lints in per_quiz.items() if not lints]
     codes = Counter(lint.code for lints in per_quiz.values() for lint in lints)
     assert codes == {
+        "key-position": 9,
         "absolute-word": 28,
         "longest-key": 8,
         "few-wrong-options": 7,

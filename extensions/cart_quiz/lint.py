@@ -26,6 +26,10 @@ LINT_CODES: dict[str, str] = {
         "the correct option is the longest one in more than half of a quiz's "
         "single-choice questions"
     ),
+    "key-position": (
+        "the first option is a correct one in more than half of a quiz's single- and "
+        "multiple-choice questions (options are shown in file order)"
+    ),
     "absolute-word": (
         'a wrong option (or a false true-false statement) uses "always", "never", "only", '
         '"all", "none", "any", "every" or a word like them'
@@ -42,6 +46,10 @@ LINT_CODES: dict[str, str] = {
 #: quiz's single-choice questions (and in at least LONGEST_KEY_MIN_QUESTIONS of them).
 LONGEST_KEY_SHARE = 0.5
 LONGEST_KEY_MIN_QUESTIONS = 2
+#: The first option may be a correct one in at most this share of a quiz's choice questions
+#: (checked from KEY_POSITION_MIN_QUESTIONS of them).
+KEY_POSITION_SHARE = 0.5
+KEY_POSITION_MIN_QUESTIONS = 3
 #: difflib ratio from which two options count as near-identical.
 SIMILAR_RATIO = 0.85
 #: Feedback needs at least this many words once a leading verdict ("No.", "Right.") is removed.
@@ -182,6 +190,27 @@ def lint_longest_key(quiz: Quiz) -> list[Lint]:
             f"single-choice questions ({ids}); a reader who picks the longest option passes "
             f"without reading, so shorten the key or give distractors the same detail until "
             f"it is the longest in at most half of them",
+        )
+    ]
+
+
+def lint_key_position(quiz: Quiz) -> list[Lint]:
+    choice_questions = [q for q in quiz.questions if q.type in ("single", "multiple")]
+    first_right = [q for q in choice_questions if q.choices[0].correct]
+    if len(choice_questions) < KEY_POSITION_MIN_QUESTIONS or len(
+        first_right
+    ) <= KEY_POSITION_SHARE * len(choice_questions):
+        return []
+    ids = ", ".join(q.id for q in first_right)
+    return [
+        Lint(
+            quiz.path,
+            first_right[0].choices[0].line,
+            "key-position",
+            f"the first option is a correct one in {len(first_right)} of "
+            f"{len(choice_questions)} choice questions ({ids}); options are shown in file "
+            f"order, so readers learn to pick the first one: move keys (and, in multiple-select, "
+            f"a wrong option) to other places until the first option is right in at most half",
         )
     ]
 
@@ -369,7 +398,7 @@ QUESTION_LINTS = (
 
 def lint_quiz(quiz: Quiz) -> list[Lint]:
     """Every item-writing lint of one quiz, in file order."""
-    lints = lint_longest_key(quiz)
+    lints = lint_longest_key(quiz) + lint_key_position(quiz)
     for question in quiz.questions:
         for check in QUESTION_LINTS:
             lints.extend(check(quiz, question))
