@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from cart_quiz.loader import load_quiz_directory
-from cart_quiz.pages import GENERATED_MARKER, markdown_text
+from cart_quiz.pages import MARKER as GENERATED_MARKER
+from cart_quiz.pages import markdown_text
 from sphinx.util.console import strip_colors
 
 ROOT = Path(__file__).parent / "roots" / "test-educators"

@@ -13,9 +13,9 @@ from cart_quiz.lint import (
     LINT_CODES,
     Lint,
     lint_quiz,
-    plain_text,
 )
 from cart_quiz.loader import load_quiz, parse_quiz, quiz_files
+from cart_quiz.text import to_plain
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_QUIZZES = REPO / "quizzes"
@@ -419,7 +419,7 @@ def test_every_code_is_documented_and_a_lint_prints_file_line_message_and_code()
 
 
 def test_plain_text_unwraps_markup_before_measuring():
-    assert plain_text("A {term}`fever <fever (CRS)>` is **often** *first*") == (
+    assert to_plain("A {term}`fever <fever (CRS)>` is **often** *first*") == (
         "A fever is often first"
     )
 

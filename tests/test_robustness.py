@@ -121,20 +121,19 @@ def test_a_rebuild_in_a_new_process_parses_only_the_changed_quiz(
 ):
     """Parsed quizzes are kept on the saved environment: a one-quiz edit parses one file,
     however many quizzes the site has (README: "Performance")."""
-    from cart_quiz import collection
+    from cart_quiz import store
 
     srcdir = tmp_path / "site"
     shutil.copytree(rootdir / "test-quiz-basic", srcdir)
     make_app("html", srcdir=srcdir).build()
     parsed: list[str] = []
-    real_load = collection.load_quiz
+    real_load = store.load_quiz
 
     def counting_load(path: Path):
         parsed.append(path.name)
         return real_load(path)
 
-    monkeypatch.setattr(collection, "load_quiz", counting_load)
-    monkeypatch.setattr(collection, "_parsed", {})  # what a new process starts with
+    monkeypatch.setattr(store, "load_quiz", counting_load)
     quiz = srcdir / "quizzes" / "sample.yaml"
     quiz.write_text(
         quiz.read_text(encoding="utf-8").replace("A fever", "A high fever"),
@@ -148,7 +147,6 @@ def test_a_rebuild_in_a_new_process_parses_only_the_changed_quiz(
     assert "A high fever" in (Path(app.outdir) / "other.html").read_text(encoding="utf-8")
 
     parsed.clear()
-    monkeypatch.setattr(collection, "_parsed", {})
     make_app("html", srcdir=srcdir, freshenv=True).build()
     assert sorted(parsed) == sorted(path.name for path in (srcdir / "quizzes").glob("*.yaml"))
 

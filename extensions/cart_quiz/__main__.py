@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .export.command import add_export_parser, run_export
+from .lint import lint_quiz
 from .loader import QuizCollection, QuizError, QuizProblem, load_quiz, load_quiz_directory
 
 
@@ -32,7 +33,8 @@ def _load(path: Path) -> QuizCollection:
 
 
 def check(paths: list[Path]) -> tuple[int, list[QuizProblem]]:
-    """How many quiz files were read, and every problem found in them."""
+    """How many quiz files were read, and every problem and item-writing lint found in them
+    (lints say `[quiz.<code>]`, as the build does)."""
     problems: list[QuizProblem] = []
     seen: dict[str, Path] = {}
     files = 0
@@ -41,6 +43,10 @@ def check(paths: list[Path]) -> tuple[int, list[QuizProblem]]:
         files += len(collection.quizzes) + len({p.path for p in collection.problems})
         problems.extend(collection.problems)
         for quiz_id, quiz in collection.quizzes.items():
+            problems.extend(
+                QuizProblem(lint.path, lint.line, f"{lint.message} [quiz.{lint.code}]")
+                for lint in lint_quiz(quiz)
+            )
             if quiz_id in seen:
                 problems.append(
                     QuizProblem(

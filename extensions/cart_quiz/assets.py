@@ -1,28 +1,68 @@
-"""Page assets: each widget's script and styles load only on the pages that show it."""
+"""The extension's own scripts and styles: shipped minified from its `static/` folder to web
+builds, and linked only from the pages that show what they serve."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from cart_static import add_minified_static_dir
 from docutils import nodes
 from sphinx.application import Sphinx
 
-PageContextHandler = Callable[[Sphinx, str, str, dict[str, Any], nodes.document | None], None]
+from .my_questions import my_questions
+from .nodes import INTERACTIVE_BUILDERS, element
+
+STATIC_DIR = Path(__file__).parent / "static"
+EDUCATOR_CLASSES = frozenset({"cart-educators"})
 
 
-def assets_where_shown(node_class: type[nodes.Node], css: str, js: str) -> PageContextHandler:
-    """An `html-page-context` handler adding `css` and `js` to pages holding a `node_class`."""
+def _shows_quiz(node: nodes.Node) -> bool:
+    return isinstance(node, element) and "cart-quiz" in node["classes"]
 
-    def add_assets(
-        app: Sphinx,
-        pagename: str,
-        templatename: str,
-        context: dict[str, Any],
-        doctree: nodes.document | None,
-    ) -> None:
-        if doctree is not None and next(doctree.findall(node_class), None) is not None:
-            app.add_css_file(css)
-            app.add_js_file(js, defer="defer")
 
-    return add_assets
+def _shows_my_questions(node: nodes.Node) -> bool:
+    return isinstance(node, my_questions)
+
+
+def _shows_educator_content(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and bool(EDUCATOR_CLASSES & set(node["classes"]))
+
+
+#: Page content -> the assets it needs, in load order.
+PAGE_ASSETS = (
+    (_shows_quiz, ("cart-quiz.css",), ("cart-quiz.js",)),
+    (
+        lambda node: isinstance(node, my_questions),
+        ("cart-my-questions.css",),
+        ("cart-my-questions.js",),
+    ),
+    (_shows_educator_content, ("cart-quiz-educators.css",), ()),
+)
+
+
+def register_static_dir(app: Sphinx) -> None:
+    if app.builder.name in INTERACTIVE_BUILDERS:
+        add_minified_static_dir(app, STATIC_DIR)
+
+
+def add_page_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    if doctree is None or app.builder.name not in INTERACTIVE_BUILDERS:
+        return
+    for shows, styles, scripts in PAGE_ASSETS:
+        if next(doctree.findall(shows), None) is not None:
+            for style in styles:
+                app.add_css_file(style)
+            for script in scripts:
+                app.add_js_file(script, defer="defer")
+
+
+def setup_assets(app: Sphinx) -> None:
+    app.connect("builder-inited", register_static_dir)
+    app.connect("html-page-context", add_page_assets)

@@ -8,20 +8,16 @@ jump to the right place and every quiz stays readable."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from .collection import quiz_directory, site_quizzes
-from .directive import _make_inert
-from .embeds import catalogue_pages, pages_embedding
-from .links import quiz_links
-from .loader import quiz_files
+from .links import embedding_pages, quiz_links
 from .model import CATEGORIES, Quiz
 from .pages import quiz_page_docname
+from .store import quiz_store
+from .text_nodes import text_nodes
 from .translation import _, category_label, tier_label
 
 CATALOG_ID = "quiz-catalog"
@@ -41,10 +37,11 @@ class QuizCatalogDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        collection = site_quizzes(self.config, self.env.srcdir)
-        for path in quiz_files(quiz_directory(self.config, self.env.srcdir)):
+        store = quiz_store(self.env)
+        collection = store.collection
+        for path in store.files:
             self.env.note_dependency(str(path))
-        self.env.metadata[self.env.docname]["cart_quiz_catalog"] = True
+        store.catalogues.add(self.env.docname)
         by_category = {
             category: sorted(
                 (quiz for quiz in collection.quizzes.values() if quiz.category == category),
@@ -84,10 +81,6 @@ class QuizCatalogDirective(SphinxDirective):
         section.extend(self.entry(quiz) for quiz in found)
         return section
 
-    def inline(self, text: str) -> list[nodes.Node]:
-        parsed, messages = self.state.inline_text(text, self.lineno)
-        return [*_make_inert(parsed), *messages]
-
     def entry(self, quiz: Quiz) -> nodes.section:
         section = nodes.section(
             ids=[entry_id(quiz.id)],
@@ -97,7 +90,12 @@ class QuizCatalogDirective(SphinxDirective):
         section += nodes.title("", quiz.title)
         objectives = nodes.bullet_list(bullet="-")
         objectives.extend(
-            nodes.list_item("", nodes.paragraph("", "", *self.inline(objective)))
+            nodes.list_item(
+                "",
+                nodes.paragraph(
+                    "", "", *text_nodes(objective, self.env.docname, str(quiz.path), quiz.line)
+                ),
+            )
             for objective in quiz.objectives
         )
         facts = [
@@ -124,26 +122,12 @@ class QuizCatalogDirective(SphinxDirective):
         return section
 
 
-def _quiz_file_list(app: Sphinx) -> list[str]:
-    return [str(path) for path in quiz_files(quiz_directory(app.config, Path(app.srcdir)))]
-
-
-def reread_catalogue_when_quizzes_come_or_go(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """A new or deleted quiz file is no dependency of anything yet: read the catalogue again."""
-    files = _quiz_file_list(app)
-    previous = getattr(env, "cart_quiz_catalog_files", None)
-    env.cart_quiz_catalog_files = files
-    return catalogue_pages(env) if previous is not None and previous != files else []
-
-
 def rewrite_when_embeds_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The catalogue and the quiz pages list the pages that embed each quiz: write them again
     when a page starts or stops embedding one."""
-    embeds = pages_embedding(env)
-    previous = getattr(env, "cart_quiz_embeds", None)
-    env.cart_quiz_embeds = embeds
+    store = quiz_store(env)
+    embeds = embedding_pages(env)
+    previous, store.last_embeds = store.last_embeds, embeds
     if previous is None or previous == embeds:
         return []
     changed = {
@@ -152,4 +136,9 @@ def rewrite_when_embeds_change(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if embeds.get(quiz_id) != previous.get(quiz_id)
     }
     pages = [quiz_page_docname(app.config, quiz_id) for quiz_id in sorted(changed)]
-    return catalogue_pages(env) + [page for page in pages if page in env.all_docs]
+    return sorted(store.catalogues) + [page for page in pages if page in env.all_docs]
+
+
+def setup_catalog(app: Sphinx) -> None:
+    app.add_directive("quiz-catalog", QuizCatalogDirective)
+    app.connect("env-updated", rewrite_when_embeds_change)

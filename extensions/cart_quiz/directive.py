@@ -1,39 +1,24 @@
-"""The `{quiz}` directive: look the quiz up by id, depend on its YAML file, build nodes."""
+"""The `{quiz}` and `{quiz-worksheet}` directives: find the quiz by id, depend on its YAML
+file, and build the quiz's nodes from the model. What each builder makes of them is decided
+later, by a post-transform per output family (`widget.py` for HTML, `worksheet.py` for the
+rest)."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.util import logging
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .collection import quiz_directory, site_quizzes
+from .config import QuizWarning, warn
 from .loader import display_path
 from .model import Question, Quiz
 from .nodes import quiz, quiz_question, quiz_text
+from .store import quiz_store
+from .text_nodes import text_nodes
 from .translation import _
-
-logger = logging.getLogger(__name__)
-SAFE_URL_SCHEMES = ("", "http", "https", "mailto")
-
-
-def _LINK_NODES(node: nodes.Node) -> bool:  # noqa: N802 (used as a findall condition)
-    return isinstance(node, (nodes.reference, addnodes.pending_xref))
-
-
-def _make_inert(parsed: list[nodes.Node]) -> list[nodes.Node]:
-    """Quiz text is MyST inline markup, never HTML: raw HTML becomes visible text and links
-    with other schemes (javascript:, data:) lose their target."""
-    container = nodes.inline("", "", *parsed)
-    for raw in list(container.findall(nodes.raw)):
-        raw.replace_self(nodes.Text(raw.astext()))
-    for reference in list(container.findall(nodes.reference)):
-        scheme = urlsplit(reference.get("refuri", "")).scheme.lower()
-        if scheme not in SAFE_URL_SCHEMES:
-            reference.replace_self(nodes.inline("", "", *reference.children))
-    return list(container.children)
+from .worksheet import printable_sheet
 
 
 class QuizDirective(SphinxDirective):
@@ -42,64 +27,57 @@ class QuizDirective(SphinxDirective):
     required_arguments = 1
     has_content = False
 
-    def run(self) -> list[nodes.Node]:
+    def find_quiz(self) -> Quiz | list[nodes.Node]:
+        """The quiz named by the argument, or what to show instead (after a warning)."""
         quiz_id = self.arguments[0].strip()
-        collection = site_quizzes(self.config, self.env.srcdir)
-        found = collection.quizzes.get(quiz_id)
-        if found is None:
-            broken = collection.broken_ids.get(quiz_id)
-            if broken is not None:
-                # Its problems were reported when the quizzes were loaded; fixing the file
-                # must bring this page back.
-                self.env.note_dependency(broken)
-                return [nodes.paragraph("", _("This self-check could not be loaded."))]
-            directory = quiz_directory(self.config, self.env.srcdir)
-            known = ", ".join(sorted(collection.quizzes)) or "none"
-            logger.warning(
-                "unknown quiz id '%s'; fix the id or create %s/%s.yaml (known ids: %s)",
-                quiz_id,
-                directory,
-                quiz_id,
-                known,
-                location=self.get_location(),
-                type="quiz",
-                subtype="unknown",
+        store = quiz_store(self.env)
+        found = store.quizzes.get(quiz_id)
+        if found is not None:
+            self.env.note_dependency(str(found.path))
+            return found
+        broken = store.collection.broken_ids.get(quiz_id)
+        if broken is not None:
+            # Its problems were reported when the quizzes were loaded; fixing the file must
+            # bring this page back.
+            self.env.note_dependency(str(broken))
+            return [nodes.paragraph("", _("This self-check could not be loaded."))]
+        directory = store.directory
+        known = ", ".join(sorted(store.quizzes)) or "none"
+        warn(
+            f"unknown quiz id {quiz_id!r}; fix the id or create "
+            f"{display_path(directory / f'{quiz_id}.yaml')} (known ids: {known})",
+            QuizWarning.UNKNOWN,
+            self.get_location(),
+        )
+        return []
+
+    def run(self) -> list[nodes.Node]:
+        found = self.find_quiz()
+        if not isinstance(found, Quiz):
+            return found
+        embeds = quiz_store(self.env).embeds.setdefault(self.env.docname, [])
+        if found.id in embeds:
+            warn(
+                f"the quiz {found.id!r} is already on this page; a quiz can be shown once per "
+                "page (its questions' ids and links must be unique): remove this one",
+                QuizWarning.EMBEDDED_TWICE,
+                self.get_location(),
             )
             return []
-        self.env.note_dependency(found.path)
-        self.env.metadata[self.env.docname].setdefault("cart_quizzes", [])
-        embedded = self.env.metadata[self.env.docname]["cart_quizzes"]
-        if quiz_id not in embedded:
-            embedded.append(quiz_id)
-        return [self.build_quiz(found)]
+        embeds.append(found.id)
+        node = self.build_quiz(found)
+        self.set_source_info(node)
+        return [node]
 
-    def inline(
-        self, source: Quiz, text: str, line: int, part: str, **attributes: object
-    ) -> quiz_text:
-        """Parse MyST inline text; its nodes carry the YAML file and line, so problems found
-        later (a glossary term or label that does not exist) point at the quiz file."""
-        parsed, messages = self.state.inline_text(text, self.lineno)
-        node = quiz_text("", "", *_make_inert(parsed), part=part, **attributes)
-        for child in node.findall(nodes.Element):
-            child.source, child.line = str(source.path), line
-        node.extend(messages)
-        return node
-
-    def answer_text(
-        self, source: Quiz, text: str, line: int, part: str, **attributes: object
-    ) -> quiz_text:
-        """Text that becomes a form label: a link inside would be a control inside a control,
-        and following it mid-quiz loses the reader's answers."""
-        node = self.inline(source, text, line, part, **attributes)
-        if next(node.findall(_LINK_NODES), None) is not None:
-            logger.warning(
-                "an answer text contains a link or glossary term, which would sit inside the "
-                "answer's label; move it to the feedback or the explanation",
-                location=f"{display_path(source.path)}:{line}",
-                type="quiz",
-                subtype="schema",
-            )
-        return node
+    def text(self, source: Quiz, value: str, line: int, part: str, **attributes) -> quiz_text:
+        """One field of the quiz as a text part, located at its YAML line."""
+        return quiz_text(
+            "",
+            "",
+            *text_nodes(value, self.env.docname, str(source.path), line),
+            part=part,
+            **attributes,
+        )
 
     def build_quiz(self, source: Quiz) -> quiz:
         node = quiz(
@@ -110,9 +88,8 @@ class QuizDirective(SphinxDirective):
             minutes=source.minutes,
             stage=source.stage,
         )
-        self.set_source_info(node)
         node.extend(
-            self.inline(source, objective, source.line, "objective")
+            self.text(source, objective, source.line, "objective")
             for objective in source.objectives
         )
         total = len(source.questions)
@@ -132,11 +109,11 @@ class QuizDirective(SphinxDirective):
             stage=question.stage,
             step_order=list(question.shuffled_step_order(source.id)) if question.steps else [],
         )
-        node += self.inline(source, question.prompt, question.line, "prompt")
+        node += self.text(source, question.prompt, question.line, "prompt")
         if question.hint:
-            node += self.inline(source, question.hint, question.line, "hint")
+            node += self.text(source, question.hint, question.line, "hint")
         for index, choice in enumerate(question.choices):
-            node += self.answer_text(
+            node += self.text(
                 source,
                 choice.text,
                 choice.line,
@@ -145,13 +122,11 @@ class QuizDirective(SphinxDirective):
                 correct=choice.correct,
                 unsure=choice.unsure,
             )
-            node += self.inline(
-                source, choice.feedback, choice.line, "choice-feedback", index=index
-            )
+            node += self.text(source, choice.feedback, choice.line, "choice-feedback", index=index)
         for index, step in enumerate(question.steps):
-            node += self.answer_text(source, step.text, step.line, "step", index=index)
-            node += self.inline(source, step.feedback, step.line, "step-feedback", index=index)
-        node += self.inline(source, question.explanation, question.line, "explanation")
+            node += self.text(source, step.text, step.line, "step", index=index)
+            node += self.text(source, step.feedback, step.line, "step-feedback", index=index)
+        node += self.text(source, question.explanation, question.line, "explanation")
         link = addnodes.pending_xref(
             "",
             nodes.inline("", question.learn_more),
@@ -164,5 +139,26 @@ class QuizDirective(SphinxDirective):
         )
         node += quiz_text("", "", link, part="learn-more", label=question.learn_more)
         if question.ask_your_team:
-            node += self.inline(source, question.ask_your_team, question.line, "ask")
+            node += self.text(source, question.ask_your_team, question.line, "ask")
         return node
+
+
+class QuizWorksheetDirective(QuizDirective):
+    """```{quiz-worksheet} crs-and-icans```: a printable worksheet; `:answers:` for the
+    answer key with the explanations."""
+
+    option_spec = {"answers": directives.flag}  # noqa: RUF012 (docutils API)
+
+    def run(self) -> list[nodes.Node]:
+        found = self.find_quiz()
+        if not isinstance(found, Quiz):
+            return found
+        kind = "answers" if "answers" in self.options else "worksheet"
+        sheet = printable_sheet(self.build_quiz(found), kind)
+        self.set_source_info(sheet)
+        return [sheet]
+
+
+def setup_directives(app: Sphinx) -> None:
+    app.add_directive("quiz", QuizDirective)
+    app.add_directive("quiz-worksheet", QuizWorksheetDirective)

@@ -7,22 +7,28 @@ page is written, once every page has been read, so the links follow the builder'
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from .collection import site_quizzes
-from .downloads import EXPORT_FOLDER, export_formats
-from .embeds import catalogue_pages, pages_embedding
+from .config import export_formats
 from .export import FORMAT_NAMES, LEFT_OUT, all_quizzes_export_path, quiz_export_path
-from .export.markup import inline_plain
 from .model import TIERS, Quiz
-from .pages import quiz_page_docname
+from .nodes import INTERACTIVE_BUILDERS
+from .pages import is_generated_page, quiz_page_docname
+from .store import quiz_store, reading_order
+from .text import to_plain
 from .translation import _, tier_label
-from .worksheet import INTERACTIVE_BUILDERS
+
+EXPORT_FOLDER = "quiz-exports"
 
 CONTEXTS = ("catalog", "all", "quiz", "worksheet", "answers")
 PAGE_BUILDERS = frozenset({"html", "dirhtml"})
@@ -43,16 +49,38 @@ class QuizLinksDirective(SphinxDirective):
         return [quiz_links(quiz_id=self.arguments[0].strip(), context=context)]
 
 
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The builder writing the page. Sphinx 9 gives post-transforms no public way to reach it;
+    its own reference resolver reads it from the environment the same way."""
+    return env._app.builder
+
+
+def embedding_pages(env: BuildEnvironment) -> dict[str, list[str]]:
+    """Quiz id -> the pages that show it, in reading order; a quiz's own generated page is
+    not one of them."""
+    store = quiz_store(env)
+    found: dict[str, list[str]] = {}
+    for docname in reading_order(env):
+        if is_generated_page(env.config, docname):
+            continue
+        for quiz_id in store.embeds.get(docname, ()):
+            found.setdefault(quiz_id, []).append(docname)
+    return found
+
+
 class _Linker:
     """Makes references from one page to the others, as the current builder writes URLs."""
 
-    def __init__(self, app: Sphinx, docname: str) -> None:
-        self.app = app
-        self.builder = app.builder
-        self.env = app.env
+    def __init__(self, env: BuildEnvironment, docname: str) -> None:
+        self.builder = builder_of(env)
+        self.config = env.config
+        self.env = env
         self.docname = docname
-        self.catalogues = catalogue_pages(app.env)
-        self.downloads = export_formats(app) if app.builder.name in INTERACTIVE_BUILDERS else ()
+        self.catalogues = sorted(quiz_store(env).catalogues)
+        self.embeds = embedding_pages(env)
+        self.downloads = (
+            export_formats(env.config) if self.builder.name in INTERACTIVE_BUILDERS else ()
+        )
 
     def page(self, docname: str | None, text: str, anchor: str = "", query: str = ""):
         """A reference to a page of the site, or None if that page is not in this build."""
@@ -67,7 +95,7 @@ class _Linker:
         """A link to a generated quiz page; those exist only in the html and dirhtml builds."""
         if self.builder.name not in PAGE_BUILDERS:
             return None
-        return self.page(quiz_page_docname(self.app.config, quiz_id, kind), text, anchor, query)
+        return self.page(quiz_page_docname(self.config, quiz_id, kind), text, anchor, query)
 
     def download(self, path: str, text: str) -> addnodes.download_reference:
         uri = relative_uri(self.builder.get_target_uri(self.docname), f"{EXPORT_FOLDER}/{path}")
@@ -133,7 +161,7 @@ def _embed_paragraphs(linker: _Linker, quiz: Quiz) -> list[nodes.paragraph]:
     """Each page that shows the quiz, linked at the quiz, and at each reading level (the
     tiers extension reads `?tier=`), so a reader can be sent to the topic at their level."""
     paragraphs = []
-    for docname in pages_embedding(linker.env).get(quiz.id, []):
+    for docname in linker.embeds.get(quiz.id, []):
         link = linker.page(docname, linker.title(docname), anchor=f"quiz-{quiz.id}")
         tiers = [linker.page(docname, tier_label(tier), query=f"?tier={tier}") for tier in TIERS]
         paragraphs.append(
@@ -169,7 +197,7 @@ def catalog_fields(linker: _Linker, quiz: Quiz) -> list[nodes.Node]:
     ]
     for link, question in zip(questions, quiz.questions, strict=True):
         if link is not None:
-            link["reftitle"] = inline_plain(question.prompt)
+            link["reftitle"] = to_plain(question.prompt)
     fields = [
         _field(_("Quiz page"), [linker.generated(quiz.id, "quiz", _("The quiz on its own page"))]),
         _field_of(_("Embedded in"), _embed_paragraphs(linker, quiz)),
@@ -210,27 +238,37 @@ def page_links(linker: _Linker, quiz: Quiz, context: str) -> list[nodes.Node]:
     ]
 
 
-def resolve_quiz_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Replace every `quiz_links` placeholder of the page being written."""
-    placeholders = list(doctree.findall(quiz_links))
-    if not placeholders:
-        return
-    linker = _Linker(app, docname)
-    quizzes = site_quizzes(app.config, app.srcdir).quizzes
-    for node in placeholders:
-        context = node["context"]
-        found = quizzes.get(node["quiz_id"])
-        if context == "all":
-            items = _download_items(linker, None)
-            body = (
-                [nodes.paragraph("", _("Every quiz in one file: "), *_joined(items))]
-                if items
-                else []
-            )
-            node.replace_self(body)
-        elif found is None:
-            node.replace_self([])
-        elif context == "catalog":
-            node.replace_self(catalog_fields(linker, found))
-        else:
-            node.replace_self(page_links(linker, found, context))
+class QuizLinksTransform(SphinxPostTransform):
+    """Every `quiz_links` placeholder of the page, as links for the builder being used."""
+
+    default_priority = 400
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(quiz_links))
+        if not placeholders:
+            return
+        linker = _Linker(self.env, self.env.docname)
+        quizzes = quiz_store(self.env).quizzes
+        for node in placeholders:
+            context = node["context"]
+            found = quizzes.get(node["quiz_id"])
+            if context == "all":
+                items = _download_items(linker, None)
+                body = (
+                    [nodes.paragraph("", _("Every quiz in one file: "), *_joined(items))]
+                    if items
+                    else []
+                )
+                node.replace_self(body)
+            elif found is None:
+                node.replace_self([])
+            elif context == "catalog":
+                node.replace_self(catalog_fields(linker, found))
+            else:
+                node.replace_self(page_links(linker, found, context))
+
+
+def setup_links(app: Sphinx) -> None:
+    app.add_node(quiz_links)
+    app.add_directive("quiz-links", QuizLinksDirective)
+    app.add_post_transform(QuizLinksTransform)

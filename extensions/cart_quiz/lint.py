@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Choice, Question, Quiz, Step
+from .text import to_plain
 
 #: Every lint code, with the rule it enforces (for docs, `--help` and `suppress_warnings`).
 LINT_CODES: dict[str, str] = {
@@ -95,8 +96,6 @@ _VERDICT = re.compile(
     r"[\s,.!:;]*)+",
     re.IGNORECASE,
 )
-_TERM_ROLE = re.compile(r"\{term\}`([^`<]*?)(?:\s*<[^`]*>)?`")
-_EMPHASIS = re.compile(r"(\*\*|\*|__|_)(?=\S)(.+?)(?<=\S)\1")
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _UNSURE_TEXT = re.compile(r"^\s*i['’]?m\s+not\s+sure\b", re.IGNORECASE)
 
@@ -131,13 +130,6 @@ class Lint:
         return f"{self.path}:{self.line}: {self.message} [quiz.{self.code}]"
 
 
-def plain_text(text: str) -> str:
-    """Quiz markup reduced to what a reader sees: term roles and emphasis unwrapped."""
-    text = _TERM_ROLE.sub(lambda match: match.group(1).strip(), text)
-    text = _EMPHASIS.sub(lambda match: match.group(2), text)
-    return " ".join(text.split())
-
-
 def _stem(word: str) -> str:
     """A crude English stem, enough to match "cancers" with "cancer" and "needs" with "need"."""
     word = word.removesuffix("'s")
@@ -149,7 +141,7 @@ def _stem(word: str) -> str:
 
 
 def _content_words(text: str) -> set[str]:
-    words = _WORD.findall(plain_text(text).lower())
+    words = _WORD.findall(to_plain(text).lower())
     return {_stem(word) for word in words if word not in _STOPWORDS and len(word) > 2}
 
 
@@ -163,14 +155,14 @@ def _scored(question: Question) -> tuple[Choice, ...]:
 
 
 def _quote(text: str, limit: int = 50) -> str:
-    text = plain_text(text)
+    text = to_plain(text)
     return repr(text if len(text) <= limit else text[: limit - 1].rstrip() + "…")
 
 
 def _key_is_longest(question: Question) -> bool:
     options = _scored(question)
-    keys = [len(plain_text(c.text)) for c in options if c.correct]
-    wrongs = [len(plain_text(c.text)) for c in options if not c.correct]
+    keys = [len(to_plain(c.text)) for c in options if c.correct]
+    wrongs = [len(to_plain(c.text)) for c in options if not c.correct]
     return bool(keys and wrongs) and keys[0] > max(wrongs)
 
 
@@ -219,7 +211,7 @@ def lint_absolute_words(quiz: Quiz, question: Question) -> list[Lint]:
     lints = []
     if question.type == "true-false" and question.choices[1].correct:
         # The statement itself is the wrong "option" of a false true-false question.
-        found = _ABSOLUTE.search(plain_text(question.prompt))
+        found = _ABSOLUTE.search(to_plain(question.prompt))
         if found:
             lints.append(
                 Lint(
@@ -234,7 +226,7 @@ def lint_absolute_words(quiz: Quiz, question: Question) -> list[Lint]:
     if question.type not in ("single", "multiple"):
         return lints
     for choice in _scored(question):
-        found = _ABSOLUTE.search(plain_text(choice.text))
+        found = _ABSOLUTE.search(to_plain(choice.text))
         if choice.correct or not found:
             continue
         lints.append(
@@ -261,12 +253,12 @@ def lint_all_none_of_above(quiz: Quiz, question: Question) -> list[Lint]:
             f"topic, so replace it with a real answer",
         )
         for choice in question.choices
-        if _ALL_NONE_OF_ABOVE.search(plain_text(choice.text))
+        if _ALL_NONE_OF_ABOVE.search(to_plain(choice.text))
     ]
 
 
 def lint_negative_stem(quiz: Quiz, question: Question) -> list[Lint]:
-    prompt = plain_text(question.prompt)
+    prompt = to_plain(question.prompt)
     for pattern in _NEGATIVE_STEM:
         found = pattern.search(prompt)
         if found:
@@ -318,7 +310,7 @@ def lint_similar_options(quiz: Quiz, question: Question) -> list[Lint]:
     if question.type == "true-false":
         return []
     lints = []
-    texts = [plain_text(item.text).lower().rstrip(".") for item in items]
+    texts = [to_plain(item.text).lower().rstrip(".") for item in items]
     for later in range(1, len(items)):
         for earlier in range(later):
             ratio = _similarity(texts[earlier], texts[later])
@@ -344,7 +336,7 @@ def lint_missing_feedback(quiz: Quiz, question: Question) -> list[Lint]:
     lints = []
     items: tuple[Choice | Step, ...] = question.steps or question.choices
     for item in items:
-        words = _WORD.findall(_VERDICT.sub("", plain_text(item.feedback)).lower())
+        words = _WORD.findall(_VERDICT.sub("", to_plain(item.feedback)).lower())
         if len(words) >= FEEDBACK_MIN_WORDS:
             continue
         what = (

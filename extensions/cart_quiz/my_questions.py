@@ -17,20 +17,19 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
+from sphinx.builders import Builder
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from .assets import assets_where_shown
-from .collection import site_quizzes
-from .directive import _make_inert
-from .html import _heading_level
+from .config import QuizWarning, warn
+from .links import builder_of, embedding_pages
 from .model import STAGES, Quiz
+from .nodes import INTERACTIVE_BUILDERS
+from .store import quiz_store
+from .text_nodes import text_nodes
 from .translation import _, stage_label
-from .worksheet import INTERACTIVE_BUILDERS
-
-logger = logging.getLogger(__name__)
+from .widget import heading_level
 
 OTHER_STAGE = "other"
 ANSWER_LINES = 3
@@ -51,9 +50,6 @@ class my_questions_item(nodes.General, nodes.Element):  # noqa: N801
 
 class my_questions_source(nodes.General, nodes.Element):  # noqa: N801
     """A placeholder for the link to a quiz question, resolved once every page is read."""
-
-
-MY_QUESTIONS_NODES = (my_questions, my_questions_stage, my_questions_item, my_questions_source)
 
 
 @dataclass(frozen=True)
@@ -82,6 +78,7 @@ class Suggestion:
     text: str
     stage: str
     sources: list[SuggestionSource] = field(default_factory=list)
+    line: int = 0
 
 
 def same_question_key(text: str) -> str:
@@ -108,7 +105,7 @@ def collect_suggestions(quizzes: Iterable[Quiz]) -> dict[str, list[Suggestion]]:
                 if key in by_key:
                     by_key[key].sources.append(source)
                     continue
-                suggestion = Suggestion(question.ask_your_team, stage, [source])
+                suggestion = Suggestion(question.ask_your_team, stage, [source], question.line)
                 by_key[key] = suggestion
                 grouped.setdefault(stage, []).append(suggestion)
     return grouped
@@ -120,17 +117,16 @@ class MyQuestionsDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        metadata = self.env.metadata[self.env.docname]
-        if metadata.get("cart_my_questions"):
-            logger.warning(
+        store = quiz_store(self.env)
+        if self.env.docname in store.my_questions:
+            warn(
                 "the {my-questions} directive is already on this page; use it once per page",
-                location=self.get_location(),
-                type="quiz",
-                subtype="my_questions",
+                QuizWarning.MY_QUESTIONS,
+                self.get_location(),
             )
             return []
-        metadata["cart_my_questions"] = True
-        collection = site_quizzes(self.config, self.env.srcdir)
+        store.my_questions.add(self.env.docname)
+        collection = store.collection
         for path in [found.path for found in collection.quizzes.values()] + list(
             collection.broken_ids.values()
         ):
@@ -145,14 +141,18 @@ class MyQuestionsDirective(SphinxDirective):
             ]
         )
         self.set_source_info(node)
-        messages: list[nodes.Node] = []
         for stage, suggestions in collect_suggestions(collection.quizzes.values()).items():
             group = my_questions_stage(stage=stage)
             for suggestion in suggestions:
-                parsed, problems = self.state.inline_text(suggestion.text, self.lineno)
-                messages.extend(problems)
-                item = my_questions_item(stage=stage, source=suggestion.sources[0].key)
-                item += nodes.inline("", "", *_make_inert(parsed), classes=["cart-mq-text"])
+                first = suggestion.sources[0]
+                text = text_nodes(
+                    suggestion.text,
+                    self.env.docname,
+                    str(collection.quizzes[first.quiz_id].path),
+                    suggestion.line,
+                )
+                item = my_questions_item(stage=stage, source=first.key)
+                item += nodes.inline("", "", *text, classes=["cart-mq-text"])
                 origin = nodes.inline("", f"{_('From the self-check:')} ", classes=["cart-mq-from"])
                 for number, source in enumerate(suggestion.sources):
                     if number:
@@ -163,65 +163,52 @@ class MyQuestionsDirective(SphinxDirective):
                 item += origin
                 group += item
             node += group
-        return [node, *messages]
+        return [node]
 
 
 # --- linking each suggestion to its question, once every page is read -------------------
 
 
-def reading_order(env: BuildEnvironment) -> list[str]:
-    """Every page in the order of the table of contents, then the pages outside it."""
-    ordered: list[str] = []
-    pending = [env.config.root_doc]
-    while pending:
-        docname = pending.pop(0)
-        if docname in ordered or docname not in env.all_docs:
-            continue
-        ordered.append(docname)
-        pending[:0] = env.toctree_includes.get(docname, [])
-    seen = set(ordered)
-    return ordered + sorted(docname for docname in env.all_docs if docname not in seen)
-
-
-def quiz_pages(env: BuildEnvironment) -> dict[str, str]:
-    """The page that shows each quiz (the first in reading order when several embed it)."""
-    pages: dict[str, str] = {}
-    for docname in reading_order(env):
-        for quiz_id in env.metadata.get(docname, {}).get("cart_quizzes", []):
-            pages.setdefault(quiz_id, docname)
-    return pages
-
-
-def question_uri(app: Sphinx, fromdocname: str, todocname: str, anchor: str) -> str:
-    if app.builder.name == "singlehtml":
+def question_uri(builder: Builder, fromdocname: str, todocname: str, anchor: str) -> str:
+    if builder.name == "singlehtml":
         return f"#{anchor}"
-    return f"{app.builder.get_relative_uri(fromdocname, todocname)}#{anchor}"
+    return f"{builder.get_relative_uri(fromdocname, todocname)}#{anchor}"
 
 
-def link_sources(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Turn each source placeholder into a link to its question (plain text elsewhere)."""
-    lists = list(doctree.findall(my_questions))
-    if not lists:
-        return
-    interactive = app.builder.name in INTERACTIVE_BUILDERS
-    pages = quiz_pages(app.env)
-    for node in lists:
-        links: dict[str, dict[str, str]] = {}
-        for key, quiz_id, anchor, title in node["sources"]:
-            if quiz_id in pages:
-                links[key] = {"url": question_uri(app, docname, pages[quiz_id], anchor)}
-                links[key]["title"] = title
-        node["source_links"] = links
-        for placeholder in list(node.findall(my_questions_source)):
-            page = pages.get(placeholder["quiz_id"])
-            if interactive and page is not None:
-                uri = question_uri(app, docname, page, placeholder["anchor"])
-                replacement = nodes.reference("", placeholder["title"], internal=True, refuri=uri)
-            else:
-                replacement = nodes.Text(placeholder["title"])
-            placeholder.replace_self(replacement)
-        if not interactive:
-            node.replace_self(plain_list(node))
+class MyQuestionsLinksTransform(SphinxPostTransform):
+    """Each suggestion's source as a link to its question on the page that shows the quiz
+    first in reading order (plain text, and the plain list, for builders without scripts)."""
+
+    default_priority = 400
+
+    def run(self, **kwargs: Any) -> None:
+        lists = list(self.document.findall(my_questions))
+        if not lists:
+            return
+        builder, docname = builder_of(self.env), self.env.docname
+        interactive = builder.name in INTERACTIVE_BUILDERS
+        pages = {quiz_id: docs[0] for quiz_id, docs in embedding_pages(self.env).items()}
+        for node in lists:
+            links: dict[str, dict[str, str]] = {}
+            for key, quiz_id, anchor, title in node["sources"]:
+                if quiz_id in pages:
+                    links[key] = {
+                        "url": question_uri(builder, docname, pages[quiz_id], anchor),
+                        "title": title,
+                    }
+            node["source_links"] = links
+            for placeholder in list(node.findall(my_questions_source)):
+                page = pages.get(placeholder["quiz_id"])
+                if interactive and page is not None:
+                    uri = question_uri(builder, docname, page, placeholder["anchor"])
+                    replacement = nodes.reference(
+                        "", placeholder["title"], internal=True, refuri=uri
+                    )
+                else:
+                    replacement = nodes.Text(placeholder["title"])
+                placeholder.replace_self(replacement)
+            if not interactive:
+                node.replace_self(plain_list(node))
 
 
 def plain_list(node: my_questions) -> nodes.Element:
@@ -242,19 +229,6 @@ def plain_list(node: my_questions) -> nodes.Element:
     if len(container) == 1:
         container += nodes.paragraph("", _("There are no suggested questions yet."))
     return container
-
-
-def reread_when_pages_change(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """A quiz may move to another page: re-read the list whenever any page changes."""
-    if not (added or changed or removed):
-        return []
-    return [
-        docname
-        for docname, metadata in env.metadata.items()
-        if metadata.get("cart_my_questions") and docname not in changed | removed
-    ]
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -362,7 +336,7 @@ def _stage_options() -> str:
 
 
 def visit_my_questions_html(translator: HTML5Translator, node: my_questions) -> None:
-    level = _heading_level(node)
+    level = heading_level(node)
     sub = min(level + 1, 6)
     has_suggestions = any(True for _group in node.findall(my_questions_stage))
     privacy = _("Your list is kept only in this browser, on this device: nothing is sent anywhere.")
@@ -452,7 +426,7 @@ def depart_my_questions_html(translator: HTML5Translator, node: my_questions) ->
 
 
 def visit_stage_html(translator: HTML5Translator, node: my_questions_stage) -> None:
-    level = min(_heading_level(node) + 1, 6)
+    level = min(heading_level(node) + 1, 6)
     stage = escape(node["stage"])
     translator.body.append(
         f'<h{level} class="cart-mq-stage-heading" id="cart-mq-suggested-{stage}">'
@@ -483,7 +457,7 @@ def skip_node(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
 
 
 def setup_my_questions(app: Sphinx) -> None:
-    """Register the `{my-questions}` directive, its nodes, link resolution and assets."""
+    """Register the `{my-questions}` directive, its nodes and the link transform."""
     fallback = (skip_node, None)
     visitors = {
         my_questions: (visit_my_questions_html, depart_my_questions_html),
@@ -496,9 +470,4 @@ def setup_my_questions(app: Sphinx) -> None:
             node_class, html=html, latex=fallback, text=fallback, man=fallback, texinfo=fallback
         )
     app.add_directive("my-questions", MyQuestionsDirective)
-    app.connect("env-get-outdated", reread_when_pages_change)
-    app.connect("doctree-resolved", link_sources)
-    app.connect(
-        "html-page-context",
-        assets_where_shown(my_questions, "cart-my-questions.css", "cart-my-questions.js"),
-    )
+    app.add_post_transform(MyQuestionsLinksTransform)

@@ -120,9 +120,7 @@ def problems(text: str, *, answer: bool = False) -> list[str]:
                 f"the link to {str(token.attrs.get('href'))!r} is not allowed in quiz text; "
                 "link to other sites with https://, or to this site with {ref}`label`"
             )
-    if answer and any(
-        token.type in ("link_open", "myst_role") for token in _inline_tokens(text)
-    ):
+    if answer and any(token.type in ("link_open", "myst_role") for token in _inline_tokens(text)):
         found.append(
             "an answer text contains a link or glossary term, which would sit inside the "
             "answer's label; move it to the feedback or the explanation"

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 
 MESSAGE_CATALOG = "cart_quiz"
@@ -74,3 +75,7 @@ def script_strings() -> dict[str, str]:
         ),
         "reset": _("The self-check was cleared. Start again from question 1."),
     }
+
+
+def setup_translation(app: Sphinx) -> None:
+    app.add_message_catalog(MESSAGE_CATALOG, str(LOCALE_DIR))

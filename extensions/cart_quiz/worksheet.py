@@ -1,15 +1,22 @@
-"""Non-interactive builders (LaTeX/PDF, EPUB, text, man...) get a printable worksheet in place
-of each quiz, and the answer keys at the end of the document."""
+"""Paper: the printable worksheet and answer key of a quiz.
+
+Builders without the interactive widget (LaTeX/PDF, EPUB, text, man...) get a worksheet in
+place of each quiz and the answer keys at the end of the document (`QuizWorksheetTransform`);
+the `{quiz-worksheet}` pages (`printable_sheet`) reuse the same sheets, so paper looks the same
+whichever way it was made."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import quiz, quiz_question, text_part, text_parts
-from .translation import _, category_label, true_false_label, verdict_label
+from .nodes import INTERACTIVE_BUILDERS, after_answer, quiz, quiz_question, text_part, text_parts
+from .translation import _, category_label, tier_label, true_false_label, verdict_label
 
-INTERACTIVE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+PRINTABLE_CLASSES = ("cart-printable", "cart-educators")
 
 
 def _copy(part) -> list[nodes.Node]:
@@ -57,10 +64,15 @@ def _answer_item(question: quiz_question) -> nodes.list_item:
         for step, feedback in zip(
             text_parts(question, "step"), text_parts(question, "step-feedback"), strict=True
         ):
+            text = _copy(step)
             order += nodes.list_item(
                 "",
                 nodes.paragraph(
-                    "", "", nodes.strong("", "", *_copy(step)), nodes.Text(". "), *_copy(feedback)
+                    "",
+                    "",
+                    nodes.strong("", "", *text),
+                    nodes.Text(after_answer(text)),
+                    *_copy(feedback),
                 ),
             )
         item += order
@@ -70,13 +82,14 @@ def _answer_item(question: quiz_question) -> nodes.list_item:
             text_parts(question, "choice"), text_parts(question, "choice-feedback"), strict=True
         ):
             verdict = verdict_label(choice["correct"], choice["unsure"])
+            text = _choice_text(question, choice)
             feedback_list += nodes.list_item(
                 "",
                 nodes.paragraph(
                     "",
                     f"{verdict} ",
-                    nodes.strong("", "", *_choice_text(question, choice)),
-                    nodes.Text(". "),
+                    nodes.strong("", "", *text),
+                    nodes.Text(after_answer(text)),
                     *_copy(feedback),
                 ),
             )
@@ -120,12 +133,59 @@ def build_worksheet(node: quiz) -> tuple[nodes.Element, nodes.Element]:
     return sheet, key
 
 
-def replace_quizzes_with_worksheets(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.name in INTERACTIVE_BUILDERS:
-        return
-    keys = []
-    for node in list(doctree.findall(quiz)):
-        sheet, key = build_worksheet(node)
-        node.replace_self(sheet)
-        keys.append(key)
-    doctree.extend(keys)
+def printable_sheet(node: quiz, kind: str) -> nodes.container:
+    """The worksheet (name line, instructions, questions) or, for `kind` "answers", the
+    answer key of a quiz node, for a page of its own."""
+    sheet, key = build_worksheet(node)
+    source = sheet if kind == "worksheet" else key
+    items = next(child for child in source.children if isinstance(child, nodes.enumerated_list))
+    questions = [child for child in node.children if isinstance(child, quiz_question)]
+    count = len(questions)
+    if kind == "answers":
+        # On its own page, each answer says which question it answers.
+        for item, question in zip(items.children, questions, strict=True):
+            item.insert(0, nodes.paragraph("", "", *_copy(text_part(question, "prompt"))))
+            item[0]["classes"].append("cart-answer-prompt")
+    box = nodes.container(classes=[*PRINTABLE_CLASSES, f"cart-printable--{kind}"])
+    if kind == "worksheet":
+        box += nodes.paragraph(
+            "", _("Name: ____________________   Date: ____________"), classes=["cart-name-line"]
+        )
+    meta = " · ".join(
+        [
+            category_label(node["category"]),
+            _("{count} questions").format(count=count),
+            _("about {minutes} minutes").format(minutes=node["minutes"]),
+            _("Reading level: {tier}").format(tier=tier_label(node["tier"])),
+        ]
+    )
+    box += nodes.paragraph("", meta, classes=["cart-printable-meta"])
+    if kind == "worksheet":
+        box += nodes.paragraph(
+            "",
+            _("Tick one answer for each question, unless it says to choose all that apply."),
+        )
+    box += items
+    return box
+
+
+class QuizWorksheetTransform(SphinxPostTransform):
+    """Every quiz as a worksheet, and the answer keys at the end, for builders without the
+    interactive widget."""
+
+    default_priority = 400
+
+    def is_supported(self) -> bool:
+        return self.env._builder_cls.name not in INTERACTIVE_BUILDERS
+
+    def run(self, **kwargs: Any) -> None:
+        keys = []
+        for node in list(self.document.findall(quiz)):
+            sheet, key = build_worksheet(node)
+            node.replace_self(sheet)
+            keys.append(key)
+        self.document.extend(keys)
+
+
+def setup_worksheet(app: Sphinx) -> None:
+    app.add_post_transform(QuizWorksheetTransform)
