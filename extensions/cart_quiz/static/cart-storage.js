@@ -14,6 +14,7 @@
   "use strict";
 
   var KEY = "cart-my-questions";
+  var BACKUP_KEY = "cart-my-questions-unreadable";
   // What Python's str.split() treats as whitespace (JavaScript's \s differs a little).
   var SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
   var FINAL_PUNCTUATION = /[?.! ]+$/;
@@ -21,8 +22,10 @@
   /* Python: " ".join(text.split()).casefold().rstrip("?.! ") */
   function sameQuestionKey(text) {
     var joined = String(text).replace(SPACE, " ").replace(/^ | $/g, "");
-    // Upper then lower case folds most of what casefold() does (ß -> ss, final sigma).
-    return joined.toUpperCase().toLowerCase().replace(FINAL_PUNCTUATION, "");
+    // Upper then lower case folds most of what casefold() does (ß -> ss); casefold() also
+    // makes a final sigma a plain one, where toLowerCase() keeps it final.
+    return joined.toUpperCase().toLowerCase().replace(/\u03c2/g, "\u03c3")
+      .replace(FINAL_PUNCTUATION, "");
   }
 
   function sameQuestion(a, b) {
@@ -115,11 +118,32 @@
     return save(next) || "added";
   }
 
+  /* The reader saw the unreadable data and chose to start again: keep a copy of it under
+     BACKUP_KEY (when there is room), then store an empty list. Returns null when done, else
+     "full" or "blocked". */
+  function startNew() {
+    var storage = area();
+    if (!storage) return "blocked";
+    try {
+      var raw = storage.getItem(KEY);
+      if (raw !== null) storage.setItem(BACKUP_KEY, raw);
+    } catch (error) {
+      // No room for the copy: the page still shows the old data to copy by hand.
+    }
+    try {
+      storage.setItem(KEY, "[]");
+      return null;
+    } catch (error) {
+      return isQuotaError(error) ? "full" : "blocked";
+    }
+  }
+
   var api = {
     KEY: KEY,
     read: read,
     save: save,
     add: add,
+    startNew: startNew,
     contains: contains,
     isEntry: isEntry,
     sameQuestion: sameQuestion,
