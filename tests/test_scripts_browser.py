@@ -140,20 +140,48 @@ def test_without_the_storage_module_my_questions_keeps_its_no_script_form(page, 
     assert errors == []
 
 
-def test_the_storage_module_loaded_after_the_page_script_still_works(page, site):
-    """However the pages end up ordering the scripts, the list starts once both are there."""
+STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+STORAGE_TAG = '<script defer="defer" src="_static/cart-storage.js'
 
-    def swap(route):
+
+def rewrite_pages(page, change) -> None:
+    """Serve every HTML page changed by `change(body)`, under a strict CSP."""
+
+    def handle(route):
         response = route.fetch()
-        body = response.text()
-        storage = body[body.index('<script defer="defer" src="_static/cart-storage.js') :]
-        storage = storage[: storage.index("</script>") + len("</script>")]
-        body = body.replace(storage, "").replace("</body>", storage + "</body>")
-        route.fulfill(response=response, body=body)
+        headers = {**response.headers, "content-security-policy": STRICT_CSP}
+        if not route.request.url.split("?")[0].endswith(".html"):
+            route.fulfill(response=response, headers=headers)
+            return
+        route.fulfill(response=response, headers=headers, body=change(response.text()))
 
+    page.route("**/*", handle)
+
+
+def storage_tag(body: str) -> str:
+    tag = body[body.index(STORAGE_TAG) :]
+    return tag[: tag.index("</script>") + len("</script>")]
+
+
+def without_storage_tag(body: str) -> str:
+    return body.replace(storage_tag(body), "")
+
+
+def storage_tag_last(body: str) -> str:
+    tag = storage_tag(body)
+    return body.replace(tag, "").replace("</body>", tag + "</body>")
+
+
+@pytest.mark.parametrize("change", [without_storage_tag, storage_tag_last])
+def test_the_pages_work_whether_or_where_the_storage_module_is_registered(page, site, change):
+    """cart-storage.js is registered before the page scripts; a page that lacks it, or has it
+    last, still works (the scripts fetch it from their own folder), under a strict CSP."""
     errors = watch_errors(page)
-    page.route("**/my-questions.html", swap)
+    rewrite_pages(page, change)
+    page.goto(f"{site}/after.html")
+    assert add_in_quiz(page, "after", "fever", 2) == "Added to My questions."
     page.goto(f"{site}/my-questions.html")
     assert page.locator(".cart-mq-app").is_visible()
     assert add_own(page, "Late but working").startswith("Added")
+    assert page.locator("script[src*='cart-storage.js']").count() == 1
     assert errors == []

@@ -17,6 +17,29 @@
     });
   }
 
+  /* cart-storage.js should be registered on the page before this script. If a page lacks it,
+     fetch it once from the folder this script came from (same origin, so a strict
+     Content-Security-Policy allows it), then call `ready`. Without it, `ready` never runs. */
+  var OWN_SRC = document.currentScript ? document.currentScript.src : "";
+
+  function withStorage(ready) {
+    if (window.cartStorage) {
+      ready();
+      return;
+    }
+    var script = document.querySelector('script[src*="cart-storage.js"]');
+    if (!script) {
+      var src = OWN_SRC.replace(/[^\/?#]*([?#].*)?$/, "cart-storage.js");
+      if (!OWN_SRC || src === OWN_SRC) return;
+      script = document.createElement("script");
+      script.src = src;
+      (document.head || document.documentElement).appendChild(script);
+    }
+    script.addEventListener("load", function () {
+      if (window.cartStorage) ready();
+    });
+  }
+
   function isEntry(item) {
     return store.isEntry(item);
   }
@@ -627,7 +650,7 @@
 
   var started = false;
 
-  function start() {
+  function enhance() {
     var module = window.cartStorage;
     if (started || !module || typeof module.read !== "function") return;
     started = true;
@@ -637,9 +660,10 @@
     });
   }
 
-  /* cart-storage.js should load first; if it comes later, try again once the page has
-     loaded. */
+  function start() {
+    if (document.querySelector(".cart-my-questions")) withStorage(enhance);
+  }
+
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
-  if (document.readyState !== "complete") window.addEventListener("load", start);
 })();

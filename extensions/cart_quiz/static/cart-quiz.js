@@ -10,6 +10,29 @@
     });
   }
 
+  /* cart-storage.js should be registered on the page before this script. If a page lacks it,
+     fetch it once from the folder this script came from (same origin, so a strict
+     Content-Security-Policy allows it), then call `ready`. Without it, `ready` never runs. */
+  var OWN_SRC = document.currentScript ? document.currentScript.src : "";
+
+  function withStorage(ready) {
+    if (window.cartStorage) {
+      ready();
+      return;
+    }
+    var script = document.querySelector('script[src*="cart-storage.js"]');
+    if (!script) {
+      var src = OWN_SRC.replace(/[^\/?#]*([?#].*)?$/, "cart-storage.js");
+      if (!OWN_SRC || src === OWN_SRC) return;
+      script = document.createElement("script");
+      script.src = src;
+      (document.head || document.documentElement).appendChild(script);
+    }
+    script.addEventListener("load", function () {
+      if (window.cartStorage) ready();
+    });
+  }
+
   /* Looked up when needed, so the order the scripts load in does not matter. */
   function storage() {
     var module = window.cartStorage;
@@ -248,9 +271,11 @@
   };
 
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll(".cart-quiz"), function (section) {
+    var sections = document.querySelectorAll(".cart-quiz");
+    Array.prototype.forEach.call(sections, function (section) {
       new Quiz(section); // eslint-disable-line no-new
     });
+    if (sections.length) withStorage(function () {});
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
