@@ -185,3 +185,17 @@ def test_the_pages_work_whether_or_where_the_storage_module_is_registered(page, 
     assert add_own(page, "Late but working").startswith("Added")
     assert page.locator("script[src*='cart-storage.js']").count() == 1
     assert errors == []
+
+
+@pytest.mark.parametrize("name", ["after.html", "my-questions.html"])
+@pytest.mark.parametrize(
+    "ending", ["#%", "#%E0%A4%A", "?%=%#%", "?tier=<script>", "?" + "q=%E0%A4%A&" * 2000]
+)
+def test_any_url_leaves_the_quiz_and_the_list_working(page, site, name, ending):
+    errors = watch_errors(page)
+    page.goto(f"{site}/{name}{ending}")
+    if name == "after.html":
+        assert add_in_quiz(page, "after", "fever", 2) == "Added to My questions."
+    else:
+        assert add_own(page, "A question").startswith("Added")
+    assert errors == []
