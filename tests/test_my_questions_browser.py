@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import build_test_root, serve, tab_until
 from conftest import focused as active
+from script_harness import prepare
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +58,9 @@ RECORD_PRINT = "window.print = () => { window.cartPrinted = (window.cartPrinted 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    return build_test_root("my-questions", tmp_path_factory.mktemp("my-questions") / "html")
+    return prepare(
+        build_test_root("my-questions", tmp_path_factory.mktemp("my-questions") / "html")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -520,3 +523,43 @@ def test_axe_finds_no_wcag_violation_in_any_state(browser, site, scheme, state):
     found = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     assert found == []
     context.close()
+
+
+@pytest.mark.parametrize("source", ["__proto__", "constructor", "toString", "hasOwnProperty"])
+def test_a_saved_source_named_like_an_object_property_links_nowhere(page, site, source):
+    """Issue 14 #11: `source: "__proto__"` showed "From the self-check: undefined"."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    stored = [
+        {"text": "A question", "stage": "treatment", "source": source, "own": False},
+        {**TWO_QUESTIONS[0]},
+    ]
+    seed(page, f"{site}/my-questions.html", stored)
+    assert listed(page) == [
+        ("Treatment and the first weeks", ["A question", TWO_QUESTIONS[0]["text"]])
+    ]
+    links = page.locator(".cart-mq-entry a")
+    assert links.count() == 1
+    assert links.first.get_attribute("href") == "after.html#quiz-after-fever"
+    assert "undefined" not in page.locator(".cart-mq-groups").inner_text()
+    assert errors == []
+
+
+@pytest.mark.parametrize("raw", ["{}", '"x"', "3", "null", '{"0": {"text": "kept"}}'])
+def test_json_that_is_not_a_list_is_shown_and_kept(page, site, raw):
+    seed(page, f"{site}/my-questions.html", raw)
+    assert alert(page).startswith("Your saved list could not be read. Nothing in it has been")
+    assert page.locator("#cart-mq-raw").input_value() == raw
+    page.locator('.cart-mq-suggestion[data-source="after/quiz-after-fever"] button').click()
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}')") == raw
+
+
+def test_a_list_made_unreadable_in_another_tab_is_not_overwritten(page, site):
+    """The page re-reads before it writes: it never replaces data it cannot read."""
+    seed(page, f"{site}/my-questions.html", TWO_QUESTIONS)
+    # Another script (another tab, an old version of the site) stores something else,
+    # without a storage event reaching this page.
+    page.evaluate(f"() => Storage.prototype.setItem.call(localStorage, '{KEY}', '{{}}')")
+    add_own_question(page, "A third question", "Tr")
+    assert page.evaluate(f"() => localStorage.getItem('{KEY}')") == "{}"
+    assert alert(page).startswith("Your saved list could not be read.")

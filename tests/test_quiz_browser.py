@@ -7,6 +7,7 @@ import json
 import pytest
 from conftest import build_test_root, serve, tab_until
 from conftest import focused as active
+from script_harness import QUIZ_STRINGS, prepare
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def quiz_url(tmp_path_factory):
     outdir = build_test_root("quiz-basic", tmp_path_factory.mktemp("quiz") / "html")
-    with serve(outdir) as url:
+    with serve(prepare(outdir)) as url:
         yield f"{url}/index.html"
 
 
@@ -168,3 +169,130 @@ def test_quiz_reflows_at_320_px_without_horizontal_scrolling(browser, quiz_url):
     quiz_box = page.locator("#quiz-sample").bounding_box()
     assert quiz_box["x"] >= 0 and quiz_box["x"] + quiz_box["width"] <= 320
     context.close()
+
+
+# --- saved questions: storage is shared with My questions (issue 14 #8, #11) --------------
+
+KEY = "cart-my-questions"
+ASK = "Which temperature should make me call you?"
+ADDED = "Added to My questions."
+BLOCKED = (
+    "Could not save: your browser is not letting this site store data. "
+    "Write the question down instead."
+)
+QUOTA_FULL = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+STORAGE_DISABLED = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("Access is denied for this document.", "SecurityError"); },
+});
+"""
+
+
+def watch_errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def stored_raw(page) -> str | None:
+    return page.evaluate(f"() => localStorage.getItem('{KEY}')")
+
+
+def open_with_stored(page, url: str, raw: str) -> None:
+    page.goto(url)
+    page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY, raw])
+    page.reload()
+
+
+def add_first_question(page) -> str:
+    """Answer "I'm not sure" to the first question, then press "Add to My questions"."""
+    page.locator("#quiz-sample-first-sign-choice-2").check()
+    page.locator("#quiz-sample-first-sign .cart-check").click()
+    page.locator("#quiz-sample-first-sign .cart-add-question").click()
+    return status(page, "first-sign")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["{}", '"x"', "3", "null", "true", '{"0": {"text": "kept"}}', '"[]"', '[{"text": "Half'],
+)
+def test_adding_never_replaces_saved_data_it_cannot_read(page, quiz_url, raw):
+    """#8: valid JSON that is not a list was replaced and the reader told "Added"."""
+    errors = watch_errors(page)
+    open_with_stored(page, quiz_url, raw)
+    assert add_first_question(page) == QUIZ_STRINGS["storageUnreadable"]
+    assert stored_raw(page) == raw
+    assert errors == []
+
+
+def test_adding_keeps_items_of_a_list_it_cannot_read(page, quiz_url):
+    junk = [42, None, "x", [], {"note": "no text"}, {"text": "   "}, {"text": 7}]
+    errors = watch_errors(page)
+    open_with_stored(page, quiz_url, json.dumps(junk))
+    assert add_first_question(page) == ADDED
+    saved = json.loads(stored_raw(page))
+    assert saved[: len(junk)] == junk
+    assert [item["text"] for item in saved[len(junk) :]] == [ASK]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ASK,
+        "which temperature should make me call you",
+        "  Which   temperature\nshould make me\tcall you?!. ",
+        "WHICH TEMPERATURE SHOULD MAKE ME CALL YOU ?",
+    ],
+)
+def test_the_same_question_in_other_spacing_case_or_punctuation_is_not_added_twice(
+    page, quiz_url, text
+):
+    """#8: the quiz compared texts exactly, the My questions page did not."""
+    stored = [{"text": text, "stage": "other", "source": None, "own": True, "added": "x"}]
+    open_with_stored(page, quiz_url, json.dumps(stored))
+    assert add_first_question(page) == "This question is already in My questions."
+    assert json.loads(stored_raw(page)) == stored
+
+
+def test_a_full_storage_says_it_is_full(page, quiz_url):
+    """#11: a full quota was reported as "not letting this site store data"."""
+    errors = watch_errors(page)
+    page.context.add_init_script(QUOTA_FULL)
+    page.goto(quiz_url)
+    assert add_first_question(page) == QUIZ_STRINGS["storageFull"]
+    assert stored_raw(page) is None
+    assert errors == []
+
+
+def test_blocked_storage_says_the_browser_does_not_let_the_site_store_data(page, quiz_url):
+    # No pageerror check here: the theme's furo.js and Sphinx's sphinx_highlight.js
+    # themselves throw when storage is blocked; ours must still work.
+    page.context.add_init_script(STORAGE_DISABLED)
+    page.goto(quiz_url)
+    assert add_first_question(page) == BLOCKED
+
+
+def test_without_the_storage_module_the_quiz_works_and_offers_no_saving(page, quiz_url):
+    errors = watch_errors(page)
+    page.route("**/cart-storage.js*", lambda route: route.abort())
+    page.goto(quiz_url)
+    page.locator("#quiz-sample-first-sign-choice-2").check()
+    page.locator("#quiz-sample-first-sign .cart-check").click()
+    assert status(page, "first-sign").startswith("You chose “I’m not sure”.")
+    assert not page.locator("#quiz-sample-first-sign .cart-add-question").is_visible()
+    assert errors == []
+
+
+def test_the_quiz_strings_name_every_storage_outcome(page, quiz_url):
+    """The widget's strings carry the full and unreadable messages (added by the harness
+    until cart_quiz.translation.script_strings() has them)."""
+    page.goto(quiz_url)
+    strings = json.loads(page.locator("#quiz-sample").get_attribute("data-cart-strings"))
+    assert {"storageFailed", "storageFull", "storageUnreadable"} <= set(strings)
+    assert len({strings[k] for k in ("storageFailed", "storageFull", "storageUnreadable")}) == 3

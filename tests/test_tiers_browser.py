@@ -245,3 +245,72 @@ def test_switcher_tiers_and_tooltips_pass_axe_in_both_themes(page, tiers_url, th
     for selector in (".cart-tier-switcher", ".cart-tier:not([hidden])", ".cart-term"):
         results = Axe().run(page, context=selector)
         assert results.violations_count == 0, results.generate_report()
+
+
+HOSTILE_ENDINGS = [
+    "#%",
+    "#%E0%A4%A",
+    "#%zz%",
+    "#cart-tier-2%",
+    "?tier=%",
+    "?tier=%E0%A4%A",
+    "?tier=<script>alert(1)</script>",
+    "?tier=__proto__&tier=constructor",
+    "?highlight=%&tier=%#%",
+    "?highlight=" + "crs%20" * 3000,
+    "?" + "&".join(f"k{n}=%E0%A4%A" for n in range(2000)),
+    "?tier=" + "x" * 60_000,
+]
+
+
+def collect_page_errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+@pytest.mark.parametrize("ending", HOSTILE_ENDINGS, ids=lambda ending: ending[:24])
+def test_any_url_shows_the_switcher_without_a_script_error(page, tiers_url, ending):
+    """Issue 14 #9: a malformed fragment or query threw URIError and hid the switcher."""
+    errors = collect_page_errors(page)
+    page.goto(f"{tiers_url}/risks.html{ending}")
+    assert page.get_by_role("group", name="Reading level").is_visible()
+    assert page.evaluate("() => document.documentElement.classList.contains('cart-tiers-js')")
+    assert len(shown(page)) == 1
+    radio(page, "Clinical detail").check()
+    assert shown(page) == ["clinical"]
+    assert errors == []
+
+
+@pytest.mark.parametrize("fragment", ["%", "%E0%A4%A", "%%%", "cart-tier-2%"])
+def test_a_malformed_fragment_after_loading_raises_no_error(page, tiers_url, fragment):
+    errors = collect_page_errors(page)
+    page.goto(f"{tiers_url}/risks.html")
+    page.evaluate("(fragment) => { window.location.hash = fragment; }", fragment)
+    page.wait_for_function("(fragment) => window.location.hash === '#' + fragment", arg=fragment)
+    page.evaluate("() => new Promise((done) => setTimeout(done, 50))")
+    assert shown(page) == ["simple"]
+    assert errors == []
+
+
+def test_a_percent_encoded_link_into_a_hidden_tier_still_reveals_it(page, tiers_url):
+    page.goto(f"{tiers_url}/risks.html#cart%2Dtier%2D2")
+    assert shown(page) == ["clinical"]
+
+
+@pytest.mark.parametrize(
+    "stored",
+    ["", "%", "__proto__", "constructor", "<script>", "x" * 10_000, "null", "{}"],
+)
+def test_any_stored_choice_falls_back_to_the_default_tier(page, tiers_url, stored):
+    errors = collect_page_errors(page)
+    page.goto(f"{tiers_url}/risks.html")
+    page.evaluate(
+        """(stored) => { localStorage.setItem('cart-tier', stored);
+                         localStorage.setItem('sphinx_highlight_terms', stored); }""",
+        stored,
+    )
+    page.reload()
+    assert page.get_by_role("group", name="Reading level").is_visible()
+    assert shown(page) == ["simple"]
+    assert errors == []

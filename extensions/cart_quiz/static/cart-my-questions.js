@@ -1,12 +1,13 @@
 /* cart_quiz "My questions": the reader's questions for the care team. The list lives only in
-   this browser (localStorage "cart-my-questions", where cart-quiz.js saves too) and nothing is
-   sent anywhere. Saved data this script cannot read is never replaced without the reader's
-   explicit go-ahead, and a change that cannot be stored leaves the list as it was. */
+   this browser and nothing is sent anywhere. Reading and writing it is left to cart-storage.js
+   (window.cartStorage), which cart-quiz.js uses too, so both agree on what can be read and on
+   what is the same question. Saved data that cannot be read is never replaced without the
+   reader's explicit go-ahead, and a change that cannot be stored leaves the list as it was.
+   Without cart-storage.js the page keeps its no-script form (the suggested questions). */
 (function () {
   "use strict";
 
-  var STORAGE_KEY = "cart-my-questions";
-  var BACKUP_KEY = "cart-my-questions-unreadable";
+  var store = null; // window.cartStorage, set by start()
   var OTHER = "other";
   var ANSWER_LINES = 3;
 
@@ -16,18 +17,31 @@
     });
   }
 
-  function sameQuestion(text) {
-    return String(text).replace(/\s+/g, " ").trim().toLowerCase().replace(/[?.! ]+$/, "");
+  /* cart-storage.js should be registered on the page before this script. If a page lacks it,
+     fetch it once from the folder this script came from (same origin, so a strict
+     Content-Security-Policy allows it), then call `ready`. Without it, `ready` never runs. */
+  var OWN_SRC = document.currentScript ? document.currentScript.src : "";
+
+  function withStorage(ready) {
+    if (window.cartStorage) {
+      ready();
+      return;
+    }
+    var script = document.querySelector('script[src*="cart-storage.js"]');
+    if (!script) {
+      var src = OWN_SRC.replace(/[^\/?#]*([?#].*)?$/, "cart-storage.js");
+      if (!OWN_SRC || src === OWN_SRC) return;
+      script = document.createElement("script");
+      script.src = src;
+      (document.head || document.documentElement).appendChild(script);
+    }
+    script.addEventListener("load", function () {
+      if (window.cartStorage) ready();
+    });
   }
 
   function isEntry(item) {
-    return item !== null && typeof item === "object" && !Array.isArray(item) &&
-      typeof item.text === "string" && item.text.trim() !== "";
-  }
-
-  function isQuotaError(error) {
-    return Boolean(error) && (error.name === "QuotaExceededError" ||
-      error.name === "NS_ERROR_DOM_QUOTA_REACHED" || error.code === 22 || error.code === 1014);
+    return store.isEntry(item);
   }
 
   function make(tag, className, text) {
@@ -51,44 +65,14 @@
     return lines;
   }
 
-  /* Storage: every access is guarded, since a browser may block it or fill it up. */
-
-  function openStorage() {
-    try {
-      var area = window.localStorage;
-      area.getItem(STORAGE_KEY);
-      return area;
-    } catch (error) {
-      return null;
-    }
-  }
-
-  function readList(area) {
-    if (!area) return { state: "blocked", entries: [] };
-    var raw;
-    try {
-      raw = area.getItem(STORAGE_KEY);
-    } catch (error) {
-      return { state: "blocked", entries: [] };
-    }
-    if (raw === null || raw.trim() === "") return { state: "ok", entries: [] };
-    try {
-      var parsed = JSON.parse(raw);
-      if (Array.isArray(parsed)) return { state: "ok", entries: parsed };
-    } catch (error) {
-      // not JSON: unreadable, handled below
-    }
-    return { state: "corrupt", entries: [], raw: raw };
-  }
-
-  /* Returns null when saved, or "full" / "failed". */
-  function writeList(area, entries) {
-    try {
-      area.setItem(STORAGE_KEY, JSON.stringify(entries));
-      return null;
-    } catch (error) {
-      return isQuotaError(error) ? "full" : "failed";
-    }
+  /* Storage, through cart-storage.js: "ok", "blocked" or "corrupt" (not a list). */
+  function readList() {
+    var result = store.read();
+    return {
+      state: result.state === "unreadable" ? "corrupt" : result.state,
+      entries: result.entries,
+      raw: result.raw
+    };
   }
 
   function copyToClipboard(text) {
@@ -106,7 +90,8 @@
     this.root = root;
     this.strings = JSON.parse(root.getAttribute("data-cart-strings"));
     this.stages = JSON.parse(root.getAttribute("data-cart-stages"));
-    this.sources = JSON.parse(root.getAttribute("data-cart-sources") || "{}");
+    var sources = JSON.parse(root.getAttribute("data-cart-sources") || "{}");
+    this.sources = sources !== null && typeof sources === "object" ? sources : {};
     this.level = Math.min(Number(root.getAttribute("data-heading-level")) || 2, 5);
     var find = function (selector) { return root.querySelector(selector); };
     this.app = find(".cart-mq-app");
@@ -131,7 +116,6 @@
     this.stageField = find("#cart-mq-new-stage");
     this.dateValue = find(".cart-mq-date-value");
     this.suggestions = Array.prototype.slice.call(root.querySelectorAll(".cart-mq-suggestion"));
-    this.area = openStorage();
     this.entries = [];
     this.state = "ok";
     this.lastingAlert = "";
@@ -177,7 +161,7 @@
     this.startNewButton.addEventListener("click", this.askToStartNew.bind(this));
     window.addEventListener("beforeprint", this.showDate.bind(this));
     window.addEventListener("storage", function (event) {
-      if (self.state !== "blocked" && (event.key === STORAGE_KEY || event.key === null)) {
+      if (self.state !== "blocked" && (event.key === store.KEY || event.key === null)) {
         self.load();
       }
     });
@@ -224,7 +208,7 @@
   /* --- reading and changing the list ------------------------------------------------------- */
 
   MyQuestions.prototype.load = function () {
-    var result = readList(this.area);
+    var result = readList();
     this.state = result.state;
     this.entries = result.entries;
     this.unreadable.hidden = result.state !== "corrupt";
@@ -252,7 +236,14 @@
     }
     var next = makeNext(this.entries.slice());
     if (this.state === "ok") {
-      var problem = writeList(this.area, next);
+      // save() reads what is stored first and never replaces a value it cannot read, say
+      // one another tab wrote without this page hearing of it.
+      var problem = store.save(next);
+      if (problem === "unreadable") {
+        this.focusAfterRender = null;
+        this.load();
+        return false;
+      }
       if (problem) {
         this.focusAfterRender = null;
         this.warn(problem === "full" ? this.strings.storageFull : this.strings.storageFailed);
@@ -277,10 +268,7 @@
   };
 
   MyQuestions.prototype.contains = function (text) {
-    var wanted = sameQuestion(text);
-    return this.entries.some(function (entry) {
-      return isEntry(entry) && sameQuestion(entry.text) === wanted;
-    });
+    return store.contains(this.entries, text);
   };
 
   MyQuestions.prototype.add = function (entry) {
@@ -474,13 +462,7 @@
     var self = this;
     var buttons = this.startNewButton.parentNode;
     this.askToConfirm(this.strings.startNewAsk, this.strings.startNewYes, buttons, function () {
-      var raw = self.rawText.value;
-      try {
-        self.area.setItem(BACKUP_KEY, raw);
-      } catch (error) {
-        // The reader saw the data and chose to replace it; the box still shows it.
-      }
-      var problem = writeList(self.area, []);
+      var problem = store.startNew();
       if (problem) {
         self.warn(problem === "full" ? self.strings.storageFull : self.strings.storageFailed);
         self.startNewButton.focus();
@@ -588,6 +570,21 @@
     if (focusTarget) focusTarget.focus();
   };
 
+  /* Where a saved question came from: a quiz this site still has, or null. The lookup is by
+     own key only, so a stored source such as "__proto__" or "constructor" finds nothing. */
+  MyQuestions.prototype.sourceOf = function (entry) {
+    var key = entry.source;
+    if (typeof key !== "string" || !Object.prototype.hasOwnProperty.call(this.sources, key)) {
+      return null;
+    }
+    var source = this.sources[key];
+    if (source === null || typeof source !== "object" || typeof source.url !== "string" ||
+        typeof source.title !== "string") {
+      return null;
+    }
+    return source;
+  };
+
   MyQuestions.prototype.renderEntry = function (index) {
     var strings = this.strings;
     var entry = this.entries[index];
@@ -595,7 +592,7 @@
     item.setAttribute("data-index", String(index));
     item.appendChild(make("p", "cart-mq-entry-text", entry.text));
     var origin = make("p", "cart-mq-from");
-    var source = typeof entry.source === "string" ? this.sources[entry.source] : null;
+    var source = this.sourceOf(entry);
     if (entry.own) {
       origin.textContent = strings.own;
     } else if (source) {
@@ -651,10 +648,20 @@
     });
   };
 
-  function start() {
+  var started = false;
+
+  function enhance() {
+    var module = window.cartStorage;
+    if (started || !module || typeof module.read !== "function") return;
+    started = true;
+    store = module;
     Array.prototype.forEach.call(document.querySelectorAll(".cart-my-questions"), function (root) {
       new MyQuestions(root); // eslint-disable-line no-new
     });
+  }
+
+  function start() {
+    if (document.querySelector(".cart-my-questions")) withStorage(enhance);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

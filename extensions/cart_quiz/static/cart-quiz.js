@@ -1,9 +1,8 @@
 /* cart_quiz: turns each quiz <section> into a self-check. Nothing leaves the browser;
-   saved care-team questions go to localStorage under "cart-my-questions". */
+   saved care-team questions are stored by cart-storage.js (window.cartStorage), the module
+   the My questions page uses too. Without it the quiz works and offers no saving. */
 (function () {
   "use strict";
-
-  var STORAGE_KEY = "cart-my-questions";
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) {
@@ -11,30 +10,33 @@
     });
   }
 
-  function readSavedQuestions() {
-    var raw = window.localStorage.getItem(STORAGE_KEY);
-    if (!raw) return [];
-    var parsed = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed : [];
+  /* cart-storage.js should be registered on the page before this script. If a page lacks it,
+     fetch it once from the folder this script came from (same origin, so a strict
+     Content-Security-Policy allows it), then call `ready`. Without it, `ready` never runs. */
+  var OWN_SRC = document.currentScript ? document.currentScript.src : "";
+
+  function withStorage(ready) {
+    if (window.cartStorage) {
+      ready();
+      return;
+    }
+    var script = document.querySelector('script[src*="cart-storage.js"]');
+    if (!script) {
+      var src = OWN_SRC.replace(/[^\/?#]*([?#].*)?$/, "cart-storage.js");
+      if (!OWN_SRC || src === OWN_SRC) return;
+      script = document.createElement("script");
+      script.src = src;
+      (document.head || document.documentElement).appendChild(script);
+    }
+    script.addEventListener("load", function () {
+      if (window.cartStorage) ready();
+    });
   }
 
-  function saveQuestion(entry) {
-    var saved;
-    try {
-      saved = readSavedQuestions();
-    } catch (error) {
-      saved = null; // corrupt data: never overwrite it silently
-    }
-    if (saved === null) return "failed";
-    var exists = saved.some(function (item) { return item && item.text === entry.text; });
-    if (exists) return "exists";
-    saved.push(entry);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
-    } catch (error) {
-      return "failed";
-    }
-    return "added";
+  /* Looked up when needed, so the order the scripts load in does not matter. */
+  function storage() {
+    var module = window.cartStorage;
+    return module && typeof module.add === "function" ? module : null;
   }
 
   function Question(fieldset, quiz) {
@@ -149,7 +151,7 @@
     this.answer.open = true;
     this.answerSummary.textContent = strings.answerOpen;
     this.retryButton.hidden = false;
-    if (this.addButton) this.addButton.hidden = outcome.verdict === "correct";
+    if (this.addButton) this.addButton.hidden = outcome.verdict === "correct" || !storage();
     this.quiz.update();
     messages.push(this.quiz.scoreText());
     this.status.textContent = messages.join(" ");
@@ -175,16 +177,30 @@
   };
 
   Question.prototype.addToList = function () {
-    var outcome = saveQuestion({
-      text: this.fieldset.getAttribute("data-ask"),
-      stage: this.fieldset.getAttribute("data-stage"),
-      source: this.quiz.section.getAttribute("data-quiz-id") + "/" + this.fieldset.id,
-      own: false,
-      added: new Date().toISOString()
-    });
+    var module = storage();
+    var outcome = "blocked";
+    if (module) {
+      try {
+        outcome = module.add({
+          text: this.fieldset.getAttribute("data-ask"),
+          stage: this.fieldset.getAttribute("data-stage"),
+          source: this.quiz.section.getAttribute("data-quiz-id") + "/" + this.fieldset.id,
+          own: false,
+          added: new Date().toISOString()
+        });
+      } catch (error) {
+        outcome = "failed";
+      }
+    }
     var strings = this.strings();
-    this.status.textContent = { added: strings.added, exists: strings.alreadyAdded,
-      failed: strings.storageFailed }[outcome];
+    var messages = {
+      added: strings.added,
+      exists: strings.alreadyAdded,
+      full: strings.storageFull,
+      unreadable: strings.storageUnreadable
+    };
+    this.status.textContent = (Object.prototype.hasOwnProperty.call(messages, outcome) &&
+      messages[outcome]) || strings.storageFailed;
   };
 
   function Quiz(section) {
@@ -255,9 +271,11 @@
   };
 
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll(".cart-quiz"), function (section) {
+    var sections = document.querySelectorAll(".cart-quiz");
+    Array.prototype.forEach.call(sections, function (section) {
       new Quiz(section); // eslint-disable-line no-new
     });
+    if (sections.length) withStorage(function () {});
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -60,6 +60,22 @@
     return [...names.slice(0, index + 1).reverse(), ...names.slice(index + 1)];
   }
 
+  /* The element the URL fragment names, or null. A fragment is whatever the reader or a link
+     put there: it may be malformed percent-encoding ("#%"), so decoding must never throw. */
+  function fragmentTarget() {
+    const raw = window.location.hash.slice(1);
+    if (!raw) {
+      return null;
+    }
+    let decoded = raw;
+    try {
+      decoded = decodeURIComponent(raw);
+    } catch {
+      // Not valid percent-encoding: look the fragment up as it is written.
+    }
+    return document.getElementById(decoded) || document.getElementById(raw);
+  }
+
   /* Text a reader sees in a block: without its label and tooltip definitions. */
   function readableText(block) {
     const copy = block.cloneNode(true);
@@ -98,9 +114,7 @@
 
     /* The tier that holds what the reader came for, when the chosen one hides it. */
     function tierToReveal(chosen) {
-      const target = window.location.hash
-        ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
-        : null;
+      const target = fragmentTarget();
       const targetBlock = target ? target.closest(".cart-tier") : null;
       if (targetBlock && targetBlock.hidden) {
         return targetBlock.dataset.tier;
@@ -108,11 +122,13 @@
       if (searchTerms.length === 0) {
         return null;
       }
+      // Each block's text once, however many words the query holds.
+      const texts = new Map(blocks.map((block) => [block, readableText(block)]));
       const hasHit = (name) =>
         blocks.some(
           (block) =>
             block.dataset.tier === name &&
-            searchTerms.some((term) => readableText(block).includes(term)),
+            searchTerms.some((term) => texts.get(block).includes(term)),
         );
       return hasHit(chosen) ? null : names.find(hasHit) || null;
     }
@@ -121,9 +137,7 @@
       const reveal = tierToReveal(root.dataset.cartTier);
       if (reveal) {
         show(reveal);
-        const target = window.location.hash
-          ? document.getElementById(decodeURIComponent(window.location.hash.slice(1)))
-          : null;
+        const target = fragmentTarget();
         if (target) {
           target.scrollIntoView();
         }
