@@ -9,14 +9,14 @@ from pathlib import Path
 
 from ..loader import load_quiz_directory
 from ..model import Quiz
-from .files import FORMAT_NAMES, FORMATS, LEFT_OUT, write_exports
+from .files import CANNOT_CARRY, FORMAT_NAMES, FORMATS, LEFT_OUT, write_exports
 
 DEFAULT_OUT = Path("_build/export")
 
 
 def add_export_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
-        "export", help="export every quiz to QTI 1.2 (Canvas), Moodle XML and GIFT"
+        "export", help="export every quiz to QTI 1.2 (Canvas), Moodle XML, GIFT and H5P"
     )
     parser.add_argument("folders", nargs="+", type=Path, help="folders of quiz YAML files")
     parser.add_argument(
@@ -52,6 +52,7 @@ def run_export(arguments: argparse.Namespace) -> int:
         f"{len(quizzes)} quiz(zes) exported to {arguments.out} ({len(written)} files)\n"
     )
     for format_name in formats:
+        sys.stdout.write(f"{FORMAT_NAMES[format_name]}: {CANNOT_CARRY[format_name]}\n")
         left_out = [
             f"{quiz.id}/{question.id}"
             for quiz in quizzes.values()
