@@ -142,17 +142,14 @@ def _choice_item(item: ET.Element, question: Question, number: int) -> None:
             else:
                 child(child(both, "not"), "varequal", ident, respident="response1")
         child(correct, "setvar", "100", action="Set", varname="SCORE")
-        # Otherwise each ticked option adds or takes away 100/R (the decvar's minvalue 0 is
-        # the floor).
+        # Otherwise each ticked option adds 100/R or -100/R (the decvar's minvalue 0 is the
+        # floor). A negative Add, not a Subtract: Canvas's converter takes any condition whose
+        # SCORE value is positive as naming a right answer.
         for ident, index in shown:
             if scores[index]:
                 partial = _condition(processing, "response1", ident, **{"continue": "Yes"})
                 child(
-                    partial,
-                    "setvar",
-                    format_percent(abs(scores[index])),
-                    action="Add" if scores[index] > 0 else "Subtract",
-                    varname="SCORE",
+                    partial, "setvar", format_percent(scores[index]), action="Add", varname="SCORE"
                 )
     else:
         correct = _condition(processing, "response1", right[0], **{"continue": "No"})
