@@ -166,7 +166,14 @@ def test_multiple_answer_scoring_follows_the_one_rule_for_every_answer():
 def test_the_file_says_which_moodle_it_is_for(quizzes):
     assert b"Moodle XML for Moodle 4.4 and later" in moodle_xml(quizzes)[:300]
     assert b"Moodle XML for Moodle 3.x to 4.3" in moodle_xml(quizzes, legacy=True)[:300]
-    assert b"shownumcorrect" not in moodle_xml(quizzes) + moodle_xml(quizzes, legacy=True)
+    for legacy in (False, True):
+        root = etree.fromstring(moodle_xml(quizzes, legacy=legacy))
+        shown = {
+            node.get("type"): node.findtext("shownumcorrect") for node in root.iterfind("question")
+        }
+        # Never empty: multichoice reads presence as "on", ordering reads "" as "off".
+        assert shown.get("multichoice") is None
+        assert shown.get("ordering", "1") == "1"
 
 
 def test_legacy_file_has_no_ordering_type_and_matches_each_step_to_its_place(quizzes):

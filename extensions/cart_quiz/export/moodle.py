@@ -5,8 +5,10 @@ question is named by its number and its prompt, shortened. Mapping: single -> mu
 with `<single>true</single>`; multiple -> multichoice with `<single>false</single>`, each right
 option +100/R, each wrong option -100/R, "I'm not sure" 0 (the rule in `content`; Moodle
 clamps the sum to 0..1); true-false -> truefalse. Per-option feedback, general feedback (the
-explanation) and hints carry over; "show the number of correct responses" is off (Moodle
-reads the element's mere presence as on, so it is left out).
+explanation) and hints carry over. "Show the number of correct responses" is never an empty
+element: multichoice leaves it out (off: Moodle reads the element's mere presence as on),
+ordering writes `<shownumcorrect>1</shownumcorrect>` (qtype_ordering reads the value, and an
+empty element as off).
 
 Ordering questions differ by edition:
 - `moodle_xml(quizzes)`, for Moodle 4.4 and later: the "ordering" question type
@@ -114,6 +116,8 @@ def _question(quiz: Quiz, question: Question, number: int, legacy: bool) -> ET.E
         child(node, "showgrading", "SHOW")
         child(node, "numberingstyle", "none")
         _combined_feedback(node)
+        # qtype_ordering reads the element's value (an empty one is "off"), unlike multichoice.
+        child(node, "shownumcorrect", "1")
         for place, step in enumerate(question.steps, start=1):
             _answer(node, str(place), inline_html(step.text), inline_html(step.feedback))
     if question.hint:
