@@ -95,9 +95,15 @@ def keep_tags(fragment: str, allowed: frozenset[str]) -> str:
     return _TAG.sub(lambda found: found.group(0) if found.group(1) in allowed else "", fragment)
 
 
+def escape(text: str) -> str:
+    """Text escaped exactly as H5P stores a field without an HTML widget (PHP's
+    htmlspecialchars with ENT_QUOTES), so H5P's validator leaves it as it is."""
+    return html.escape(text, quote=True).replace("&#x27;", "&#039;")
+
+
 def plain(text: str) -> str:
     """Quiz markup as the escaped plain text H5P stores in a field without an HTML widget."""
-    return html.escape(inline_plain(text))
+    return escape(inline_plain(text))
 
 
 def _sub_content_id(quiz: Quiz, question: Question) -> str:
@@ -115,8 +121,10 @@ def _after_checking(question: Question) -> str:
     return text
 
 
-def _overall_feedback(question: Question) -> dict:
-    return {"overallFeedback": [{"from": 0, "to": 100, "feedback": _after_checking(question)}]}
+def _overall_feedback(question: Question) -> list[dict]:
+    """A group of one field is stored as that field's value (H5P's rule), so the
+    overallFeedback group is the list of score ranges itself."""
+    return [{"from": 0, "to": 100, "feedback": _after_checking(question)}]
 
 
 def _question_html(question: Question) -> str:
@@ -142,7 +150,7 @@ def _multi_choice(question: Question) -> dict:
         "media": {"disableImageZooming": False},
         "question": _question_html(question),
         "answers": answers,
-        "overallFeedback": [_overall_feedback(question)],
+        "overallFeedback": _overall_feedback(question),
         "behaviour": {
             "enableRetry": True,
             "enableSolutionsButton": True,
@@ -223,7 +231,7 @@ def drag_text_field(question: Question) -> str:
         text = inline_plain(step.text).translate(_DRAG_TEXT_MARKUP)
         feedback = inline_plain(step.feedback).translate(_DRAG_TEXT_MARKUP)
         lines.append(f"{position_name(place, count)}: *{text}\\+{feedback}*")
-    return html.escape("\n".join(lines), quote=False)
+    return escape("\n".join(lines))
 
 
 def _drag_text(question: Question) -> dict:
@@ -234,7 +242,7 @@ def _drag_text(question: Question) -> dict:
             DESCRIPTION_TAGS,
         ),
         "textField": drag_text_field(question),
-        "overallFeedback": [_overall_feedback(question)],
+        "overallFeedback": _overall_feedback(question),
         "checkAnswer": "Check",
         "submitAnswer": "Submit",
         "tryAgain": "Retry",
@@ -281,7 +289,7 @@ def question_content(quiz: Quiz, question: Question) -> dict:
         "metadata": {
             "contentType": CONTENT_TYPES[library[0]],
             "license": "U",
-            "title": inline_plain(question_title(question)),
+            "title": escape(question_title(question)),
         },
     }
 
@@ -292,8 +300,8 @@ def content_json(quiz: Quiz) -> dict:
     return {
         "introPage": {
             "showIntroPage": True,
-            "title": html.escape(" ".join(quiz.title.split())),
-            "introduction": html.escape(" ".join(html.unescape(description).split())),
+            "title": escape(" ".join(quiz.title.split())),
+            "introduction": escape(" ".join(html.unescape(description).split())),
             "startButtonText": "Start the self-check",
         },
         "progressType": "dots",
@@ -326,7 +334,7 @@ def content_json(quiz: Quiz) -> dict:
             "scoreBarLabel": "You got @finals out of @totals points",
             "amountCorrect": "@finals of @totals correct",
             "scoreHeader": "Score",
-            "overallFeedback": {"overallFeedback": [{"from": 0, "to": 100, "feedback": ""}]},
+            "overallFeedback": [{"from": 0, "to": 100}],
             "oldFeedback": {},
             "solutionButtonText": "Show solution",
             "retryButtonText": "Retry",
