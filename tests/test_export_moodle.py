@@ -234,3 +234,44 @@ def test_characters_xml_cannot_hold_are_dropped_not_fatal():
     exported = read_questions(moodle_xml([quiz]))
     assert exported[1]["prompt"] == "<p>pq</p>"
     assert exported[1]["answers"][0][1:] == ("ab", "cd")
+
+
+def read_texts_as_moodle_does(data: bytes) -> list[str]:
+    """Every <text> as Moodle's xmlize reads it: expat hands over character data in chunks
+    (split at each entity and line), and xmlize drops every chunk that is only white space."""
+    from xml.parsers import expat
+
+    texts: list[str] = []
+    chunks: list[str] | None = None
+
+    def start(name, _attributes):
+        nonlocal chunks
+        chunks = [] if name == "text" else None
+
+    def on_data(chunk):
+        if chunks is not None and (chunk == "0" or chunk.strip()):
+            chunks.append(chunk)
+
+    def end(name):
+        nonlocal chunks
+        if name == "text" and chunks is not None:
+            texts.append("".join(chunks).strip())
+        chunks = None
+
+    parser = expat.ParserCreate("UTF-8")
+    parser.StartElementHandler, parser.CharacterDataHandler = start, on_data
+    parser.EndElementHandler = end
+    parser.Parse(data, True)
+    return texts
+
+
+def test_moodle_reads_every_text_with_its_spaces(quizzes):
+    """Spaces between two tags (`</em> <a`) survive Moodle's reader: texts are CDATA."""
+    site = list(load_quiz_directory(SITE_QUIZZES).quizzes.values())
+    for legacy in (False, True):
+        for xml in (moodle_xml(quizzes, legacy=legacy), moodle_xml(site, legacy=legacy)):
+            expected = [(node.text or "").strip() for node in etree.fromstring(xml).iter("text")]
+            assert read_texts_as_moodle_does(xml) == expected
+    assert any(
+        "<em>really</em> <a" in text for text in read_texts_as_moodle_does(moodle_xml(quizzes[:1]))
+    )

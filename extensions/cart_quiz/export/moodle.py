@@ -22,6 +22,7 @@ Each file starts with a comment naming its edition."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -147,11 +148,26 @@ def _declaration(legacy: bool) -> bytes:
 _END = b"\n</quiz>\n"
 
 
+_TEXT = re.compile(rb"<text>([^<]*)</text>")
+
+
+def _as_cdata(found: re.Match[bytes]) -> bytes:
+    text = found.group(1).replace(b"&lt;", b"<").replace(b"&gt;", b">").replace(b"&amp;", b"&")
+    return b"<text><![CDATA[" + text.replace(b"]]>", b"]]]]><![CDATA[>") + b"]]></text>"
+
+
+def cdata_texts(xml: bytes) -> bytes:
+    """Every `<text>` as a CDATA section, as Moodle writes them. Moodle's XML reader (xmlize)
+    drops character data that is only white space, and the parser splits text at each entity,
+    so `&lt;/em&gt; &lt;a` would lose its space; a CDATA section keeps it."""
+    return _TEXT.sub(_as_cdata, xml)
+
+
 def moodle_part(quiz: Quiz, *, legacy: bool = False) -> bytes:
     """One quiz's category and questions, serialised as they sit inside `<quiz>`."""
     root = element("quiz")
     root.extend(moodle_parts(quiz, legacy=legacy))
-    inner = to_bytes(root).split(b"<quiz>", 1)[1]
+    inner = cdata_texts(to_bytes(root)).split(b"<quiz>", 1)[1]
     return inner[: -len(_END)]
 
 
