@@ -295,3 +295,30 @@ def test_multiple_answer_scoring_follows_the_one_rule_for_every_answer():
                     expected = multiple_answer_score(question, {shown[i] for i in ticked})
                     got = score(item["processing"], {idents[i] for i in ticked})
                     assert got / 100 == pytest.approx(expected, abs=1e-4), (question.id, ticked)
+
+
+def test_canvas_reads_exactly_the_right_options_as_right():
+    """Canvas's converter (qti_exporter ChoiceInteraction#get_response_weight) takes an option
+    as right when it sits directly under the full-marks `and`, or when a condition on it sets
+    or adds a positive SCORE. So no condition on a wrong option may carry a positive value."""
+    for quiz in load_quiz_directory(SITE_QUIZZES).quizzes.values():
+        ident = assessment_ident(quiz)
+        root = etree.fromstring(unzip(qti_package([quiz]))[f"{ident}/{ident}.xml"])
+        for item, question in zip(root.iter(f"{QTI}item"), quiz.questions, strict=True):
+            if question.type == "ordering":
+                continue
+            shown = [c for c in question.choices if question.type != "multiple" or not c.unsure]
+            labels = [label.get("ident") for label in item.iter(f"{QTI}response_label")]
+            right = {label for label, c in zip(labels, shown, strict=True) if c.correct}
+            canvas_right = set()
+            for condition in item.iter(f"{QTI}respcondition"):
+                variable = condition.find(f"{QTI}conditionvar")
+                both = variable.find(f"{QTI}and")
+                if both is not None:
+                    canvas_right |= {equal.text for equal in both.findall(f"{QTI}varequal")}
+                    continue
+                equal = variable.find(f"{QTI}varequal")
+                setvar = condition.find(f"{QTI}setvar")
+                if equal is not None and setvar is not None and float(setvar.text) > 0:
+                    canvas_right.add(equal.text)
+            assert canvas_right == right, (quiz.id, question.id)
