@@ -4,6 +4,7 @@ the model alone (no Sphinx), so the CLI, the build and tests share it. The scori
 multiple-answer questions, the same in every format, is documented in `content`."""
 
 from .files import (
+    ALL_FORMATS,
     CANNOT_CARRY,
     FORMAT_NAMES,
     FORMATS,
@@ -17,6 +18,7 @@ from .files import (
 )
 
 __all__ = [
+    "ALL_FORMATS",
     "CANNOT_CARRY",
     "FORMATS",
     "FORMAT_NAMES",

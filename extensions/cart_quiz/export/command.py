@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..loader import load_quiz_directory
 from ..model import Quiz
-from .files import CANNOT_CARRY, FORMAT_NAMES, FORMATS, LEFT_OUT, write_exports
+from .files import ALL_FORMATS, CANNOT_CARRY, FORMAT_NAMES, LEFT_OUT, write_exports
 
 DEFAULT_OUT = Path("_build/export")
 
@@ -26,7 +26,7 @@ def add_export_parser(commands: argparse._SubParsersAction) -> None:
         "--format",
         dest="formats",
         action="append",
-        choices=FORMATS,
+        choices=ALL_FORMATS,
         help="only this format (repeat for several; default: all)",
     )
 
@@ -46,7 +46,7 @@ def run_export(arguments: argparse.Namespace) -> int:
         sys.stderr.write("\n".join(problems) + "\n")
         sys.stderr.write(f"{len(problems)} problem(s) in quiz files; nothing exported\n")
         return 1
-    formats = arguments.formats or list(FORMATS)
+    formats = arguments.formats or list(ALL_FORMATS)
     written = write_exports(list(quizzes.values()), arguments.out, formats)
     sys.stdout.write(
         f"{len(quizzes)} quiz(zes) exported to {arguments.out} ({len(written)} files)\n"
