@@ -453,6 +453,11 @@ def test_a_broken_package_is_refused(site):
     assert package_problems(b"not a zip") == ["not a zip"]
 
 
+def test_the_package_says_what_it_cannot_carry(site):
+    meta, _ = unpack(h5p_package(site[0]))
+    assert "Hints are not included" in meta["authorComments"]
+
+
 def test_the_same_quiz_gives_the_same_bytes(site):
     assert h5p_package(site[0]) == h5p_package(site[0])
     with zipfile.ZipFile(io.BytesIO(h5p_package(site[0]))) as package:

@@ -66,8 +66,9 @@ _TAG = re.compile(r"</?([a-z0-9]+)\b[^>]*>")
 # Characters drag-text reads as markup inside `*...*`.
 _DRAG_TEXT_MARKUP = str.maketrans({"*": "\u2217", ":": "\ua789", "\\": "\u2216"})
 NOTICE = (
-    "H5P: hints are not included (H5P's question types have tips per option or per gap only); "
-    "ordering questions are drag-the-words tasks."
+    "Exported from the CAR-T learning site. Hints are not included (H5P's question types have "
+    "tips per option or per gap only); ordering questions are drag-the-words tasks; \"I'm not "
+    'sure" is left out of questions with several right answers, as H5P would count it wrong.'
 )
 
 _CONFIRM_CHECK = {
@@ -358,6 +359,8 @@ def h5p_json(quiz: Quiz) -> dict:
         "embedTypes": ["iframe"],
         "license": "U",
         "defaultLanguage": "en",
+        # Shown to whoever edits the content on the host (its metadata), never to learners.
+        "authorComments": NOTICE,
         "preloadedDependencies": [
             {"machineName": name, "majorVersion": major, "minorVersion": minor}
             for name, major, minor in [QUESTION_SET, *used]
