@@ -322,3 +322,9 @@ def test_canvas_reads_exactly_the_right_options_as_right():
                 if equal is not None and setvar is not None and float(setvar.text) > 0:
                     canvas_right.add(equal.text)
             assert canvas_right == right, (quiz.id, question.id)
+
+
+def test_the_assessment_says_what_it_cannot_carry(escapes):
+    ident = assessment_ident(escapes)
+    xml = unzip(qti_package([escapes]))[f"{ident}/{ident}.xml"]
+    assert b"<!-- QTI 1.2 for Canvas: ordering questions are matching questions" in xml

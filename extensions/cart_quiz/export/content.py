@@ -17,8 +17,8 @@ Why this rule: it is the one rule every target can express.
   fractions of +100/R and -100/R give the same marks (1/R is always one of Moodle's grades
   for R up to 10), and "I'm not sure" gets 0.
 - QTI 1.2 response processing sets SCORE to 100 when exactly the right options are chosen and
-  otherwise adds 100/R per right option and subtracts 100/R per wrong one, with the decvar's
-  minvalue 0 as the floor.
+  otherwise adds 100/R per right option and -100/R per wrong one, with the decvar's minvalue
+  0 as the floor (`qti` explains why a negative Add, not a Subtract).
 Canvas and H5P would count a ticked "I'm not sure" as a wrong option, so in those two formats
 the option is left out of multiple-answer questions (leaving every box empty scores 0 and is
 never penalised either); in single-choice questions it stays everywhere, since a wrong single

@@ -54,6 +54,11 @@ CANVAS_TYPES = {
     "ordering": "matching_question",
 }
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+NOTICE = (
+    "QTI 1.2 for Canvas: ordering questions are matching questions (match each step to its "
+    "place); hints are the feedback shown after an answer that is not fully right; \"I'm not "
+    'sure" is left out of questions with several right answers, as Canvas would count it wrong.'
+)
 # Canvas's converter reads this feedback as the question's "wrong answer" comments.
 INCORRECT_FEEDBACK = "general_incorrect_fb"
 
@@ -227,6 +232,7 @@ def assessment_xml(quiz: Quiz) -> bytes:
             "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd",
         },
     )
+    root.append(ET.Comment(f" {NOTICE} "))
     assessment = child(root, "assessment", ident=assessment_ident(quiz), title=quiz.title)
     section = child(assessment, "section", ident="root_section")
     for number, question in enumerate(quiz.questions, start=1):
