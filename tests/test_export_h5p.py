@@ -560,3 +560,12 @@ def test_the_all_quizzes_file_composed_from_parts_equals_the_one_written_at_once
     at_once = export_contents(site, [format_name])[all_quizzes_export_path(format_name)]
     parts = {quiz.id: quiz_export(quiz, format_name) for quiz in site}
     assert compose_all_quizzes(format_name, parts) == at_once
+
+
+@pytest.mark.parametrize("format_name", ["qti", "moodle", "moodle-legacy", "gift", "h5p"])
+def test_a_one_quiz_all_quizzes_file_is_composed_the_same_way(site, format_name):
+    from cart_quiz.export import all_quizzes_export
+
+    quiz = site[0]
+    composed = compose_all_quizzes(format_name, {quiz.id: quiz_export(quiz, format_name)})
+    assert composed == all_quizzes_export([quiz], format_name)

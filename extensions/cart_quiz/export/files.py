@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import Quiz
 from .gift import compose_gift, gift_text
-from .h5p import h5p_bundle, h5p_parts_bundle
+from .h5p import h5p_bundle, h5p_package, h5p_parts_bundle
 from .moodle import compose_moodle, moodle_xml
 from .qti import compose_qti, qti_package
 
@@ -71,7 +71,7 @@ _WRITERS: dict[str, Callable[[Sequence[Quiz]], bytes]] = {
     "moodle": moodle_xml,
     "moodle-legacy": lambda quizzes: moodle_xml(quizzes, legacy=True),
     "gift": lambda quizzes: gift_text(quizzes).encode("utf-8"),
-    "h5p": h5p_bundle,
+    "h5p": lambda quizzes: h5p_package(quizzes[0]),
 }
 _COMPOSERS: dict[str, Callable[[Sequence[bytes]], bytes]] = {
     "qti": compose_qti,
@@ -104,10 +104,16 @@ def compose_all_quizzes(format_name: str, quiz_files: dict[str, bytes]) -> bytes
     builds and re-render only the quizzes that changed."""
     ordered = [quiz_files[quiz_id] for quiz_id in sorted(quiz_files)]
     if format_name == "h5p":
-        if len(ordered) == 1:
-            return ordered[0]
         return h5p_parts_bundle({quiz_id: quiz_files[quiz_id] for quiz_id in sorted(quiz_files)})
     return _COMPOSERS[format_name](ordered)
+
+
+def all_quizzes_export(quizzes: Sequence[Quiz], format_name: str) -> bytes:
+    """The all-quizzes file of one format, written in one go."""
+    ordered = sorted(quizzes, key=lambda quiz: quiz.id)
+    if format_name == "h5p":  # always a zip of one package per quiz, even for one quiz
+        return h5p_bundle(ordered)
+    return _WRITERS[format_name](ordered)
 
 
 def export_contents(
@@ -128,7 +134,7 @@ def export_contents(
             if only is None or quiz.id in only:
                 files[quiz_export_path(quiz.id, format_name)] = write([quiz])
         if ordered and bundles:
-            files[all_quizzes_export_path(format_name)] = write(ordered)
+            files[all_quizzes_export_path(format_name)] = all_quizzes_export(ordered, format_name)
     return files
 
 

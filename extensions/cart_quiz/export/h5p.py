@@ -394,10 +394,8 @@ def h5p_package(quiz: Quiz) -> bytes:
 
 
 def h5p_bundle(quizzes: Sequence[Quiz]) -> bytes:
-    """An `.h5p` package for one quiz; for several, a zip of one `<quiz id>.h5p` per quiz (H5P
-    has no package of several contents, so each is imported on its own)."""
-    if len(quizzes) == 1:
-        return h5p_package(quizzes[0])
+    """A zip of one `<quiz id>.h5p` package per quiz (H5P has no package of several contents,
+    so each is imported on its own)."""
     return h5p_parts_bundle({quiz.id: h5p_package(quiz) for quiz in quizzes})
 
 
