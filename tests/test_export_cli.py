@@ -7,16 +7,21 @@ import sys
 from pathlib import Path
 
 from cart_quiz.__main__ import main
+from cart_quiz.export import ALL_FORMATS, CANNOT_CARRY, FORMAT_NAMES, FORMATS
 
 ROOTS = Path(__file__).parent / "roots"
 QUIZZES = ROOTS / "test-educators" / "quizzes"
 EXPECTED = {
     "all-quizzes.qti.zip",
     "all-quizzes.moodle.xml",
+    "all-quizzes.moodle-legacy.xml",
     "all-quizzes.gift.txt",
+    "all-quizzes.h5p.zip",
     *(f"qti/{name}.zip" for name in ("basics", "escapes", "team")),
     *(f"moodle/{name}.xml" for name in ("basics", "escapes", "team")),
+    *(f"moodle-legacy/{name}.xml" for name in ("basics", "escapes", "team")),
     *(f"gift/{name}.txt" for name in ("basics", "escapes", "team")),
+    *(f"h5p/{name}.h5p" for name in ("basics", "escapes", "team")),
 }
 
 
@@ -29,15 +34,19 @@ def test_export_writes_every_format_per_quiz_and_for_all_quizzes(tmp_path, capsy
     assert written(tmp_path) == EXPECTED
     out = capsys.readouterr().out
     assert "3 quiz(zes) exported" in out
-    assert (
-        "GIFT: left out 1 ordering question(s), which the format cannot express: escapes/order"
-        in out
-    )
+    assert "question(s), which the format cannot express" not in out
+    assert "GIFT (Moodle): Ordering questions become matching questions." in out
 
 
 def test_one_format_can_be_chosen(tmp_path):
     assert main(["export", str(QUIZZES), "--out", str(tmp_path), "--format", "gift"]) == 0
     assert written(tmp_path) == {name for name in EXPECTED if "gift" in name}
+
+
+def test_every_format_says_what_it_cannot_carry():
+    assert set(CANNOT_CARRY) == set(ALL_FORMATS) == set(FORMAT_NAMES)
+    assert set(FORMATS) <= set(ALL_FORMATS)
+    assert all(text.endswith(".") for text in CANNOT_CARRY.values())
 
 
 def test_broken_quizzes_are_reported_and_nothing_is_exported(tmp_path, capsys):

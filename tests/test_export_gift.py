@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 from cart_quiz.export import LEFT_OUT
-from cart_quiz.export.content import choice_percentages, general_feedback_html, prompt_html
+from cart_quiz.export.content import (
+    choice_percentages,
+    general_feedback_html,
+    hint_html,
+    position_name,
+    prompt_html,
+    question_title,
+)
 from cart_quiz.export.gift import escape_gift, gift_question, gift_text
 from cart_quiz.export.markup import inline_html, inline_plain
 from cart_quiz.loader import load_quiz, load_quiz_directory
@@ -97,7 +104,14 @@ def parse_gift(source: str) -> list[dict]:
             "text": restore(text.strip()),
             "general": general,
         }
-        if "~" in answer:
+        if answer.startswith("=") and "->" in answer:
+            # Moodle: a matching question; each `=` starts a pair `subquestion -> answer`.
+            pairs = [part for part in answer.split("=") if part.strip()]
+            question["type"] = "match"
+            question["pairs"] = [
+                tuple(restore(side.strip()) for side in pair.split("->", 1)) for pair in pairs
+            ]
+        elif "~" in answer:
             parts = [part for part in answer.replace("=", "~=").split("~") if part.strip()]
             question["type"] = "multichoice"
             question["single"] = "=" in answer
@@ -125,47 +139,56 @@ def test_every_site_quiz_exports_to_gift_that_parses():
     site = list(load_quiz_directory(SITE_QUIZZES).quizzes.values())
     blocks = parse_gift(gift_text(site))
     assert sum(block["kind"] == "category" for block in blocks) == len(site)
-    expressible = [q for quiz in site for q in quiz.questions if q.type != "ordering"]
-    ordering = [q for quiz in site for q in quiz.questions if q.type == "ordering"]
-    assert len([b for b in blocks if b["kind"] == "question"]) == len(expressible)
-    assert len([b for b in blocks if b["kind"] == "comment"]) == len(ordering)
+    every = [q for quiz in site for q in quiz.questions]
+    assert len([b for b in blocks if b["kind"] == "question"]) == len(every)
 
 
-def test_ordering_cannot_be_expressed_in_gift_and_is_left_out_with_a_note(escapes):
-    assert LEFT_OUT["gift"] == {"ordering"}
-    blocks = parse_gift(gift_text([escapes]))
-    notes = [block for block in blocks if block["kind"] == "comment"]
-    assert len(notes) == 1
-    assert "(order) is an ordering question, which GIFT cannot express" in notes[0]["comments"][0]
-    assert "Moodle XML or QTI" in notes[0]["comments"][1]
-    assert [q["idnumber"] for q in questions_of(gift_text([escapes]))] == [
-        "escapes/single",
-        "escapes/multiple",
-        "escapes/true-false",
-    ]
+def test_ordering_is_a_matching_question_of_steps_and_places(escapes):
+    assert LEFT_OUT["gift"] == frozenset()
+    parsed = questions_of(gift_text([escapes]))
+    assert [q["idnumber"] for q in parsed] == [f"escapes/{q.id}" for q in escapes.questions]
+    order = escapes.question("order")
+    matching = next(q for q in parsed if q["idnumber"] == "escapes/order")
+    assert matching["type"] == "match"
+    count = len(order.steps)
+    assert sorted(matching["pairs"], key=lambda pair: pair[1]) == sorted(
+        (inline_html(step.text), position_name(place, count))
+        for place, step in enumerate(order.steps, start=1)
+    )
+    # Listed shuffled, never already in order.
+    assert [pair[0] for pair in matching["pairs"]] != [inline_html(s.text) for s in order.steps]
+    # Matching has no per-pair feedback: the steps' feedback and the hint are in the general.
+    assert matching["general"] == general_feedback_html(order) + hint_html(order)
 
 
 def test_each_expressible_type_round_trips_with_its_feedback():
     for name in ("escapes.yaml", "team.yaml", "basics.yaml"):
         quiz = load_quiz(ROOT / name)
-        expressible = [q for q in quiz.questions if q.type != "ordering"]
         parsed = questions_of(gift_text([quiz]))
-        for exported, question in zip(parsed, expressible, strict=True):
+        for exported, question in zip(parsed, quiz.questions, strict=True):
             assert exported["format"] == "html"
             assert exported["text"] == prompt_html(question)
+            if question.type == "ordering":
+                assert exported["type"] == "match"
+                continue
             assert exported["general"] == general_feedback_html(question)
+            hint = hint_html(question)
             if question.type == "true-false":
                 assert exported["type"] == "truefalse"
                 right = next(c for c in question.choices if c.correct)
                 wrong = next(c for c in question.choices if not c.correct)
                 assert exported["answer"] is question.choices[0].correct
                 assert exported["right"] == inline_html(right.feedback)
-                assert exported["wrong"] == inline_html(wrong.feedback)
+                assert exported["wrong"] == inline_html(wrong.feedback) + hint
                 continue
             assert exported["type"] == "multichoice"
             assert exported["single"] is (question.type == "single")
             assert exported["answers"] == [
-                (share, inline_html(c.text), inline_html(c.feedback))
+                (
+                    share,
+                    inline_html(c.text),
+                    inline_html(c.feedback) + ("" if share > 0 or c.unsure else hint),
+                )
                 for share, c in zip(choice_percentages(question), question.choices, strict=True)
             ]
 
@@ -177,9 +200,8 @@ def test_the_category_and_question_names_are_kept(escapes):
         "/", "//"
     )
     assert [q["name"] for q in questions_of(gift_text([escapes]))] == [
-        "01 single",
-        "02 multiple",
-        "03 true-false",
+        f"{number:02d} {question_title(question)}"
+        for number, question in enumerate(escapes.questions, start=1)
     ]
 
 

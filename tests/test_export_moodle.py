@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cart_quiz.export.content import MOODLE_GRADES, general_feedback_html, prompt_html
+from cart_quiz.export.content import (
+    MOODLE_GRADES,
+    general_feedback_html,
+    multiple_answer_score,
+    position_name,
+    prompt_html,
+    question_title,
+)
 from cart_quiz.export.markup import inline_html, inline_plain
 from cart_quiz.export.moodle import moodle_xml
 from cart_quiz.loader import load_quiz, load_quiz_directory
@@ -128,7 +135,71 @@ def test_i_am_not_sure_earns_nothing_and_costs_nothing(quizzes):
     assert fractions["I'm not sure"] == 0
     assert by_text["I'm not sure"].unsure
     assert fractions["Where to stay"] == fractions["Who drives you"] == 50
-    assert fractions["The weather on Mars"] == -100
+    # Each wrong option takes away what a right one earns (the one rule, see `content`).
+    assert fractions["The weather on Mars"] == -50
+
+
+def moodle_multichoice_mark(fractions: list[float], ticked: set[int]) -> float:
+    """How Moodle marks a multichoice question with several answers
+    (qtype_multichoice_multi_question::grade_response): the chosen fractions summed, clamped
+    to 0..1."""
+    return min(1.0, max(0.0, sum(fractions[i] / 100 for i in ticked)))
+
+
+def test_multiple_answer_scoring_follows_the_one_rule_for_every_answer():
+    import itertools
+
+    for quiz in load_quiz_directory(SITE_QUIZZES).quizzes.values():
+        read = [q for q in read_questions(moodle_xml([quiz])) if q["type"] != "category"]
+        for exported, question in zip(read, quiz.questions, strict=True):
+            if question.type != "multiple":
+                continue
+            fractions = [fraction for fraction, _, _ in exported["answers"]]
+            count = len(fractions)
+            for size in range(count + 1):
+                for ticked in itertools.combinations(range(count), size):
+                    expected = multiple_answer_score(question, set(ticked))
+                    got = moodle_multichoice_mark(fractions, set(ticked))
+                    assert got == pytest.approx(expected, abs=1e-4), (question.id, ticked)
+
+
+def test_the_file_says_which_moodle_it_is_for(quizzes):
+    assert b"Moodle XML for Moodle 4.4 and later" in moodle_xml(quizzes)[:300]
+    assert b"Moodle XML for Moodle 3.x to 4.3" in moodle_xml(quizzes, legacy=True)[:300]
+    for legacy in (False, True):
+        root = etree.fromstring(moodle_xml(quizzes, legacy=legacy))
+        shown = {
+            node.get("type"): node.findtext("shownumcorrect") for node in root.iterfind("question")
+        }
+        # Never empty: multichoice reads presence as "on", ordering reads "" as "off".
+        assert shown.get("multichoice") is None
+        assert shown.get("ordering", "1") == "1"
+
+
+def test_legacy_file_has_no_ordering_type_and_matches_each_step_to_its_place(quizzes):
+    escapes = quizzes[0]
+    root = etree.fromstring(moodle_xml([escapes], legacy=True))
+    kinds = [node.get("type") for node in root.iterfind("question")]
+    assert "ordering" not in kinds
+    modern = read_questions(moodle_xml([escapes]))
+    legacy = read_questions(moodle_xml([escapes], legacy=True))
+    for old, new in zip(legacy, modern, strict=True):
+        if new["type"] != "ordering":
+            assert old == new  # every other question is the same in both files
+    matching = root.find("question[@type='matching']")
+    order = escapes.question("order")
+    count = len(order.steps)
+    pairs = [
+        (pair.findtext("text"), pair.findtext("answer/text"))
+        for pair in matching.iterfind("subquestion")
+    ]
+    assert sorted(pairs, key=lambda pair: pair[1]) == sorted(
+        (inline_html(step.text), position_name(place, count))
+        for place, step in enumerate(order.steps, start=1)
+    )
+    assert [text for text, _ in pairs] != [inline_html(step.text) for step in order.steps]
+    assert matching.findtext("generalfeedback/text") == general_feedback_html(order)
+    assert matching.findtext("name/text") == f"04 {question_title(order)}"
 
 
 def test_special_characters_survive_as_text(quizzes):
@@ -163,3 +234,44 @@ def test_characters_xml_cannot_hold_are_dropped_not_fatal():
     exported = read_questions(moodle_xml([quiz]))
     assert exported[1]["prompt"] == "<p>pq</p>"
     assert exported[1]["answers"][0][1:] == ("ab", "cd")
+
+
+def read_texts_as_moodle_does(data: bytes) -> list[str]:
+    """Every <text> as Moodle's xmlize reads it: expat hands over character data in chunks
+    (split at each entity and line), and xmlize drops every chunk that is only white space."""
+    from xml.parsers import expat
+
+    texts: list[str] = []
+    chunks: list[str] | None = None
+
+    def start(name, _attributes):
+        nonlocal chunks
+        chunks = [] if name == "text" else None
+
+    def on_data(chunk):
+        if chunks is not None and (chunk == "0" or chunk.strip()):
+            chunks.append(chunk)
+
+    def end(name):
+        nonlocal chunks
+        if name == "text" and chunks is not None:
+            texts.append("".join(chunks).strip())
+        chunks = None
+
+    parser = expat.ParserCreate("UTF-8")
+    parser.StartElementHandler, parser.CharacterDataHandler = start, on_data
+    parser.EndElementHandler = end
+    parser.Parse(data, True)
+    return texts
+
+
+def test_moodle_reads_every_text_with_its_spaces(quizzes):
+    """Spaces between two tags (`</em> <a`) survive Moodle's reader: texts are CDATA."""
+    site = list(load_quiz_directory(SITE_QUIZZES).quizzes.values())
+    for legacy in (False, True):
+        for xml in (moodle_xml(quizzes, legacy=legacy), moodle_xml(site, legacy=legacy)):
+            expected = [(node.text or "").strip() for node in etree.fromstring(xml).iter("text")]
+            assert read_texts_as_moodle_does(xml) == expected
+    assert any(
+        "<em>really</em> <a" in text for text in read_texts_as_moodle_does(moodle_xml(quizzes[:1]))
+    )

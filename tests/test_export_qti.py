@@ -7,7 +7,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cart_quiz.export.content import general_feedback_html, prompt_html
+from cart_quiz.export.content import (
+    general_feedback_html,
+    hint_html,
+    multiple_answer_score,
+    prompt_html,
+    question_title,
+)
 from cart_quiz.export.markup import inline_html, inline_plain
 from cart_quiz.export.qti import assessment_ident, qti_package
 from cart_quiz.loader import load_quiz, load_quiz_directory
@@ -57,6 +63,9 @@ def read_items(xml: bytes) -> list[dict]:
             "type": fields["question_type"],
             "prompt": mattext(presentation),
             "general": feedback.get("general_fb"),
+            "hint": feedback.get("general_incorrect_fb"),
+            "all_feedback": feedback,
+            "title": item.get("title"),
         }
         processing = item.find(f"{QTI}resprocessing")
         if read["type"] == "matching_question":
@@ -73,6 +82,10 @@ def read_items(xml: bytes) -> list[dict]:
                 if equal is not None and setvar is not None:
                     matches[lefts[equal.get("respident")]] = labels[equal.text]
                     assert setvar.get("action") == "Add"
+                    shown = condition.find(f"{QTI}displayfeedback").get("linkrefid")
+                    read.setdefault("step_feedback", {})[lefts[equal.get("respident")]] = feedback[
+                        shown
+                    ]
             read["left_order"] = list(lefts.values())
             read["matches"] = matches
         else:
@@ -87,9 +100,11 @@ def read_items(xml: bytes) -> list[dict]:
                 c
                 for c in processing.iter(f"{QTI}respcondition")
                 if c.find(f"{QTI}setvar") is not None
+                and c.find(f"{QTI}setvar").get("action") == "Set"
             ]
             assert len(scoring) == 1
             assert scoring[0].findtext(f"{QTI}setvar") == "100"
+            read["processing"] = processing
             condition = scoring[0].find(f"{QTI}conditionvar")
             read["right"] = {
                 equal.text
@@ -103,6 +118,38 @@ def read_items(xml: bytes) -> list[dict]:
             }
         items.append(read)
     return items
+
+
+def _holds(condition, ticked: set[str]) -> bool:
+    """A QTI 1.2 conditionvar test (varequal, and, not, other) for the ticked idents."""
+    tag = condition.tag.removeprefix(QTI)
+    if tag == "varequal":
+        return condition.text in ticked
+    if tag == "other":
+        return True
+    if tag == "not":
+        return not _holds(condition[0], ticked)
+    if tag in {"and", "conditionvar"}:
+        return all(_holds(part, ticked) for part in condition)
+    raise AssertionError(tag)
+
+
+def score(processing, ticked: set[str]) -> float:
+    """QTI 1.2 response processing run for a learner who ticked `ticked`: SCORE from 0 to 100,
+    clamped to the decvar's bounds."""
+    decvar = processing.find(f"{QTI}outcomes/{QTI}decvar")
+    value = 0.0
+    for condition in processing.iter(f"{QTI}respcondition"):
+        if not _holds(condition.find(f"{QTI}conditionvar"), ticked):
+            continue
+        for setvar in condition.iter(f"{QTI}setvar"):
+            amount = float(setvar.text)
+            value = {"Set": amount, "Add": value + amount, "Subtract": value - amount}[
+                setvar.get("action")
+            ]
+        if condition.get("continue") == "No":
+            break
+    return min(float(decvar.get("maxvalue")), max(float(decvar.get("minvalue")), value))
 
 
 def test_the_package_is_a_zip_with_a_manifest_naming_every_file(escapes):
@@ -147,18 +194,18 @@ def test_choices_answers_and_feedback_round_trip(escapes):
     for item, question in zip(items[:3], escapes.questions[:3], strict=True):
         assert item["prompt"] == prompt_html(question)
         assert item["general"] == general_feedback_html(question)
+        assert item["title"] == question_title(question)
+        assert item["hint"] == (hint_html(question) or None)
+        shown = [c for c in question.choices if question.type != "multiple" or not c.unsure]
         texts = [text for _, text in item["choices"]]
         if question.type == "true-false":
             assert texts == ["True", "False"]
         else:
-            assert texts == [inline_html(choice.text) for choice in question.choices]
+            assert texts == [inline_html(choice.text) for choice in shown]
         idents = [ident for ident, _ in item["choices"]]
-        assert [item["feedback"][i] for i in idents] == [
-            inline_html(c.feedback) for c in question.choices
-        ]
-        assert item["right"] == {
-            i for i, c in zip(idents, question.choices, strict=True) if c.correct
-        }
+        assert all(ident[0].isalpha() for ident in idents)
+        assert [item["feedback"][i] for i in idents] == [inline_html(c.feedback) for c in shown]
+        assert item["right"] == {i for i, c in zip(idents, shown, strict=True) if c.correct}
         if question.type == "multiple":
             assert item["must_not"] == set(idents) - item["right"]
 
@@ -181,13 +228,18 @@ def test_special_characters_arrive_as_the_text_the_author_wrote(escapes):
 def test_ordering_becomes_matching_each_step_to_its_position(escapes):
     ident = assessment_ident(escapes)
     order = read_items(unzip(qti_package([escapes]))[f"{ident}/{ident}.xml"])[3]
-    steps = [inline_plain(step.text) for step in escapes.questions[3].steps]
-    assert sorted(order["left_order"]) == sorted(steps)
+    steps = [inline_html(step.text) for step in escapes.questions[3].steps]
+    assert sorted(order["left_order"]) == sorted(steps)  # formatting kept
     assert order["left_order"] != steps  # shown shuffled, as on the site
     assert order["matches"] == dict(zip(steps, ["1 (first)", "2", "3 (last)"], strict=True))
+    # Each step keeps its own feedback; the general feedback does not give the order away.
+    assert order["step_feedback"] == {
+        inline_html(step.text): inline_html(step.feedback) for step in escapes.questions[3].steps
+    }
+    assert order["general"] == general_feedback_html(escapes.questions[3], with_order=False)
     shown, _ = read_html(order["general"])
     for step in escapes.questions[3].steps:
-        assert inline_plain(step.feedback) in shown
+        assert inline_plain(step.feedback) not in shown
 
 
 def test_canvas_metadata_makes_a_practice_quiz_with_the_objectives(escapes):
@@ -223,3 +275,56 @@ def test_any_text_round_trips_through_qti(texts):
     assert item["general"] == general_feedback_html(question)
     assert [text for _, text in item["choices"]] == [inline_html(c.text) for c in choices]
     assert list(item["feedback"].values()) == [inline_html(c.feedback) for c in choices]
+
+
+def test_multiple_answer_scoring_follows_the_one_rule_for_every_answer():
+    """Every combination of ticks scores as `multiple_answer_score` says, for every
+    multiple-answer question of the site."""
+    import itertools
+
+    for quiz in load_quiz_directory(SITE_QUIZZES).quizzes.values():
+        ident = assessment_ident(quiz)
+        items = read_items(unzip(qti_package([quiz]))[f"{ident}/{ident}.xml"])
+        for item, question in zip(items, quiz.questions, strict=True):
+            if question.type != "multiple":
+                continue
+            shown = [i for i, c in enumerate(question.choices) if not c.unsure]
+            idents = [ident for ident, _ in item["choices"]]
+            for size in range(len(shown) + 1):
+                for ticked in itertools.combinations(range(len(shown)), size):
+                    expected = multiple_answer_score(question, {shown[i] for i in ticked})
+                    got = score(item["processing"], {idents[i] for i in ticked})
+                    assert got / 100 == pytest.approx(expected, abs=1e-4), (question.id, ticked)
+
+
+def test_canvas_reads_exactly_the_right_options_as_right():
+    """Canvas's converter (qti_exporter ChoiceInteraction#get_response_weight) takes an option
+    as right when it sits directly under the full-marks `and`, or when a condition on it sets
+    or adds a positive SCORE. So no condition on a wrong option may carry a positive value."""
+    for quiz in load_quiz_directory(SITE_QUIZZES).quizzes.values():
+        ident = assessment_ident(quiz)
+        root = etree.fromstring(unzip(qti_package([quiz]))[f"{ident}/{ident}.xml"])
+        for item, question in zip(root.iter(f"{QTI}item"), quiz.questions, strict=True):
+            if question.type == "ordering":
+                continue
+            shown = [c for c in question.choices if question.type != "multiple" or not c.unsure]
+            labels = [label.get("ident") for label in item.iter(f"{QTI}response_label")]
+            right = {label for label, c in zip(labels, shown, strict=True) if c.correct}
+            canvas_right = set()
+            for condition in item.iter(f"{QTI}respcondition"):
+                variable = condition.find(f"{QTI}conditionvar")
+                both = variable.find(f"{QTI}and")
+                if both is not None:
+                    canvas_right |= {equal.text for equal in both.findall(f"{QTI}varequal")}
+                    continue
+                equal = variable.find(f"{QTI}varequal")
+                setvar = condition.find(f"{QTI}setvar")
+                if equal is not None and setvar is not None and float(setvar.text) > 0:
+                    canvas_right.add(equal.text)
+            assert canvas_right == right, (quiz.id, question.id)
+
+
+def test_the_assessment_says_what_it_cannot_carry(escapes):
+    ident = assessment_ident(escapes)
+    xml = unzip(qti_package([escapes]))[f"{ident}/{ident}.xml"]
+    assert b"<!-- QTI 1.2 for Canvas: ordering questions are matching questions" in xml

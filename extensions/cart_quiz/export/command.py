@@ -9,14 +9,14 @@ from pathlib import Path
 
 from ..loader import load_quiz_directory
 from ..model import Quiz
-from .files import FORMAT_NAMES, FORMATS, LEFT_OUT, write_exports
+from .files import ALL_FORMATS, CANNOT_CARRY, FORMAT_NAMES, LEFT_OUT, write_exports
 
 DEFAULT_OUT = Path("_build/export")
 
 
 def add_export_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
-        "export", help="export every quiz to QTI 1.2 (Canvas), Moodle XML and GIFT"
+        "export", help="export every quiz to QTI 1.2 (Canvas), Moodle XML, GIFT and H5P"
     )
     parser.add_argument("folders", nargs="+", type=Path, help="folders of quiz YAML files")
     parser.add_argument(
@@ -26,7 +26,7 @@ def add_export_parser(commands: argparse._SubParsersAction) -> None:
         "--format",
         dest="formats",
         action="append",
-        choices=FORMATS,
+        choices=ALL_FORMATS,
         help="only this format (repeat for several; default: all)",
     )
 
@@ -46,12 +46,13 @@ def run_export(arguments: argparse.Namespace) -> int:
         sys.stderr.write("\n".join(problems) + "\n")
         sys.stderr.write(f"{len(problems)} problem(s) in quiz files; nothing exported\n")
         return 1
-    formats = arguments.formats or list(FORMATS)
+    formats = arguments.formats or list(ALL_FORMATS)
     written = write_exports(list(quizzes.values()), arguments.out, formats)
     sys.stdout.write(
         f"{len(quizzes)} quiz(zes) exported to {arguments.out} ({len(written)} files)\n"
     )
     for format_name in formats:
+        sys.stdout.write(f"{FORMAT_NAMES[format_name]}: {CANNOT_CARRY[format_name]}\n")
         left_out = [
             f"{quiz.id}/{question.id}"
             for quiz in quizzes.values()
