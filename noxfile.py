@@ -153,3 +153,12 @@ def lint(session: nox.Session) -> None:
     session.install(*_optional_dependencies("lint"))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Update the extensions' message catalogs (.pot, each .po, each .mo) and report what is
+    still untranslated."""
+    _install(session)
+    for package in ("cart_quiz", "cart_tiers"):
+        session.run("python", "-m", "cart_static.messages", str(ROOT / "extensions" / package))

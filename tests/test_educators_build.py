@@ -172,12 +172,14 @@ def test_a_quiz_page_links_its_worksheet_answer_key_downloads_pages_and_catalogu
         "answers/escapes.html",
         "../quiz-exports/qti/escapes.zip",
         "../quiz-exports/moodle/escapes.xml",
+        "../quiz-exports/moodle-legacy/escapes.xml",
         "../quiz-exports/gift/escapes.txt",
+        "../quiz-exports/h5p/escapes.h5p",
         "../catalog.html#quiz-catalog-escapes",
     ]
-    gift = links.select("a")[8]
+    gift = links.select("a")[9]
     assert gift.has_attr("download")
-    assert gift.get_text() == "GIFT (leaves out the ordering question)"
+    assert gift.get_text() == "GIFT (Moodle)"
 
 
 @pytest.mark.sphinx("html", testroot="educators", freshenv=True)
@@ -233,14 +235,22 @@ def test_the_built_site_offers_every_export_for_download(app):
     for quiz_id in QUIZZES:
         assert (exports / "qti" / f"{quiz_id}.zip").is_file()
         assert (exports / "moodle" / f"{quiz_id}.xml").is_file()
+        assert (exports / "moodle-legacy" / f"{quiz_id}.xml").is_file()
         assert (exports / "gift" / f"{quiz_id}.txt").is_file()
-    every = soup_of(app, "catalog.html").find(string=lambda s: s and "Every quiz in one file" in s)
+        assert (exports / "h5p" / f"{quiz_id}.h5p").is_file()
+    catalogue = soup_of(app, "catalog.html")
+    every = catalogue.find(string=lambda s: s and "Every quiz in one file" in s)
     hrefs = [a["href"] for a in every.parent.select("a")]
     assert hrefs == [
         "quiz-exports/all-quizzes.qti.zip",
         "quiz-exports/all-quizzes.moodle.xml",
+        "quiz-exports/all-quizzes.moodle-legacy.xml",
         "quiz-exports/all-quizzes.gift.txt",
+        "quiz-exports/all-quizzes.h5p.zip",
     ]
+    notes = [" ".join(item.get_text().split()) for item in catalogue.select(".cart-format-notes li")]
+    assert len(notes) == 5
+    assert notes[0].startswith("QTI 1.2 (Canvas): Ordering questions become matching questions")
 
 
 @pytest.mark.sphinx("dirhtml", testroot="educators", freshenv=True)

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from conftest import build_test_root, serve, tab_until
 from conftest import focused as active
-from script_harness import prepare
 
 pytestmark = pytest.mark.browser
 
@@ -58,9 +57,7 @@ RECORD_PRINT = "window.print = () => { window.cartPrinted = (window.cartPrinted 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    return prepare(
-        build_test_root("my-questions", tmp_path_factory.mktemp("my-questions") / "html")
-    )
+    return build_test_root("my-questions", tmp_path_factory.mktemp("my-questions") / "html")
 
 
 @pytest.fixture(scope="module")

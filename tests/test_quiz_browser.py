@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from cart_quiz.translation import script_strings
 from conftest import build_test_root, serve, tab_until
 from conftest import focused as active
-from script_harness import QUIZ_STRINGS, prepare
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def quiz_url(tmp_path_factory):
     outdir = build_test_root("quiz-basic", tmp_path_factory.mktemp("quiz") / "html")
-    with serve(prepare(outdir)) as url:
+    with serve(outdir) as url:
         yield f"{url}/index.html"
 
 
@@ -225,7 +225,7 @@ def test_adding_never_replaces_saved_data_it_cannot_read(page, quiz_url, raw):
     """#8: valid JSON that is not a list was replaced and the reader told "Added"."""
     errors = watch_errors(page)
     open_with_stored(page, quiz_url, raw)
-    assert add_first_question(page) == QUIZ_STRINGS["storageUnreadable"]
+    assert add_first_question(page) == script_strings()["storageUnreadable"]
     assert stored_raw(page) == raw
     assert errors == []
 
@@ -265,7 +265,7 @@ def test_a_full_storage_says_it_is_full(page, quiz_url):
     errors = watch_errors(page)
     page.context.add_init_script(QUOTA_FULL)
     page.goto(quiz_url)
-    assert add_first_question(page) == QUIZ_STRINGS["storageFull"]
+    assert add_first_question(page) == script_strings()["storageFull"]
     assert stored_raw(page) is None
     assert errors == []
 

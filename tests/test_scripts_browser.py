@@ -8,7 +8,6 @@ import json
 import pytest
 from cart_quiz.my_questions import same_question_key
 from conftest import build_test_root, serve
-from script_harness import prepare
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +53,7 @@ HOSTILE_STORED = [
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     outdir = build_test_root("my-questions", tmp_path_factory.mktemp("scripts") / "html")
-    with serve(prepare(outdir)) as url:
+    with serve(outdir) as url:
         yield url
 
 

@@ -55,12 +55,16 @@ def add_page_assets(
 ) -> None:
     if doctree is None or app.builder.name not in INTERACTIVE_BUILDERS:
         return
-    for shows, styles, scripts in PAGE_ASSETS:
+    styles: list[str] = []
+    scripts: list[str] = []
+    for shows, page_styles, page_scripts in PAGE_ASSETS:
         if next(doctree.findall(shows), None) is not None:
-            for style in styles:
-                app.add_css_file(style)
-            for script in scripts:
-                app.add_js_file(script, defer="defer")
+            styles.extend(style for style in page_styles if style not in styles)
+            scripts.extend(script for script in page_scripts if script not in scripts)
+    for style in styles:
+        app.add_css_file(style)
+    for script in scripts:  # deferred scripts run in this order: the storage module first
+        app.add_js_file(script, defer="defer")
 
 
 def setup_assets(app: Sphinx) -> None:

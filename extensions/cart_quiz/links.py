@@ -20,7 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from .config import export_formats
-from .export import FORMAT_NAMES, LEFT_OUT, all_quizzes_export_path, quiz_export_path
+from .export import CANNOT_CARRY, FORMAT_NAMES, all_quizzes_export_path, quiz_export_path
 from .model import TIERS, Quiz
 from .nodes import INTERACTIVE_BUILDERS
 from .pages import is_generated_page, quiz_page_docname
@@ -138,16 +138,27 @@ def _download_items(linker: _Linker, quiz: Quiz | None) -> list[nodes.Node | Non
     items: list[nodes.Node | None] = []
     for format_name in linker.downloads:
         label = FORMAT_NAMES[format_name]
-        if quiz is None:
-            items.append(linker.download(all_quizzes_export_path(format_name), label))
-            continue
-        left_out = sum(question.type in LEFT_OUT[format_name] for question in quiz.questions)
-        if left_out == 1:
-            label += " " + _("(leaves out the ordering question)")
-        elif left_out:
-            label += " " + _("(leaves out {count} ordering questions)").format(count=left_out)
-        items.append(linker.download(quiz_export_path(quiz.id, format_name), label))
+        path = all_quizzes_export_path(format_name) if quiz is None else None
+        items.append(linker.download(path or quiz_export_path(quiz.id, format_name), label))
     return items
+
+
+def _format_notes(linker: _Linker) -> nodes.bullet_list | None:
+    """What each offered format cannot carry, said before anyone downloads it."""
+    if not linker.downloads:
+        return None
+    notes = nodes.bullet_list(bullet="-", classes=["cart-format-notes"])
+    for format_name in linker.downloads:
+        notes += nodes.list_item(
+            "",
+            nodes.paragraph(
+                "",
+                "",
+                nodes.strong("", FORMAT_NAMES[format_name]),
+                nodes.Text(f": {CANNOT_CARRY[format_name]}"),
+            ),
+        )
+    return notes
 
 
 def _print_items(linker: _Linker, quiz: Quiz) -> list[nodes.Node | None]:
@@ -254,9 +265,14 @@ class QuizLinksTransform(SphinxPostTransform):
             found = quizzes.get(node["quiz_id"])
             if context == "all":
                 items = _download_items(linker, None)
+                notes = _format_notes(linker)
                 body = (
-                    [nodes.paragraph("", _("Every quiz in one file: "), *_joined(items))]
-                    if items
+                    [
+                        nodes.paragraph("", _("Every quiz in one file: "), *_joined(items)),
+                        nodes.paragraph("", _("What each format carries:")),
+                        notes,
+                    ]
+                    if items and notes is not None
                     else []
                 )
                 node.replace_self(body)

@@ -69,6 +69,15 @@ def script_strings() -> dict[str, str]:
             "Could not save: your browser is not letting this site store "
             "data. Write the question down instead."
         ),
+        "storageFull": _(
+            "Could not save: your browser’s storage for this site is full. "
+            "Write the question down instead."
+        ),
+        "storageUnreadable": _(
+            "Could not save: the questions already saved in this browser could not be read, "
+            "so nothing was changed. Open My questions to see them, or write the question "
+            "down instead."
+        ),
         "orderHelp": _(
             "Use the Move up and Move down buttons to put the steps in order, "
             "then check your answer."

@@ -4,11 +4,9 @@ the model alone (no Sphinx), so the CLI, the build and tests share it. The scori
 multiple-answer questions, the same in every format, is documented in `content`."""
 
 from .files import (
-    ALL_FORMATS,
     CANNOT_CARRY,
     FORMAT_NAMES,
     FORMATS,
-    LEFT_OUT,
     all_quizzes_export,
     all_quizzes_export_path,
     compose_all_quizzes,
@@ -19,11 +17,9 @@ from .files import (
 )
 
 __all__ = [
-    "ALL_FORMATS",
     "CANNOT_CARRY",
     "FORMATS",
     "FORMAT_NAMES",
-    "LEFT_OUT",
     "all_quizzes_export",
     "all_quizzes_export_path",
     "compose_all_quizzes",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..loader import load_quiz_directory
 from ..model import Quiz
-from .files import ALL_FORMATS, CANNOT_CARRY, FORMAT_NAMES, LEFT_OUT, write_exports
+from .files import CANNOT_CARRY, FORMAT_NAMES, FORMATS, write_exports
 
 DEFAULT_OUT = Path("_build/export")
 
@@ -26,7 +26,7 @@ def add_export_parser(commands: argparse._SubParsersAction) -> None:
         "--format",
         dest="formats",
         action="append",
-        choices=ALL_FORMATS,
+        choices=FORMATS,
         help="only this format (repeat for several; default: all)",
     )
 
@@ -46,23 +46,11 @@ def run_export(arguments: argparse.Namespace) -> int:
         sys.stderr.write("\n".join(problems) + "\n")
         sys.stderr.write(f"{len(problems)} problem(s) in quiz files; nothing exported\n")
         return 1
-    formats = arguments.formats or list(ALL_FORMATS)
+    formats = arguments.formats or list(FORMATS)
     written = write_exports(list(quizzes.values()), arguments.out, formats)
     sys.stdout.write(
         f"{len(quizzes)} quiz(zes) exported to {arguments.out} ({len(written)} files)\n"
     )
     for format_name in formats:
         sys.stdout.write(f"{FORMAT_NAMES[format_name]}: {CANNOT_CARRY[format_name]}\n")
-        left_out = [
-            f"{quiz.id}/{question.id}"
-            for quiz in quizzes.values()
-            for question in quiz.questions
-            if question.type in LEFT_OUT[format_name]
-        ]
-        if left_out:
-            kinds = ", ".join(sorted(LEFT_OUT[format_name]))
-            sys.stdout.write(
-                f"{FORMAT_NAMES[format_name]}: left out {len(left_out)} {kinds} question(s), "
-                f"which the format cannot express: {', '.join(left_out)}\n"
-            )
     return 0

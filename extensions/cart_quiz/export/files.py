@@ -15,10 +15,7 @@ from .h5p import h5p_bundle, h5p_package, h5p_parts_bundle
 from .moodle import compose_moodle, moodle_xml
 from .qti import compose_qti, qti_package
 
-# The formats the site offers today; ALL_FORMATS adds the Moodle 3.x-4.3 file and H5P, which the
-# site offers once the educators' page is wired for them (then FORMATS = ALL_FORMATS).
-FORMATS = ("qti", "moodle", "gift")
-ALL_FORMATS = ("qti", "moodle", "moodle-legacy", "gift", "h5p")
+FORMATS = ("qti", "moodle", "moodle-legacy", "gift", "h5p")
 FORMAT_NAMES = {
     "qti": "QTI 1.2 (Canvas)",
     "moodle": "Moodle XML (Moodle 4.4 and later)",
@@ -26,8 +23,6 @@ FORMAT_NAMES = {
     "gift": "GIFT (Moodle)",
     "h5p": "H5P",
 }
-# Question types each format leaves out: none any more (kept for the site's counts).
-LEFT_OUT: dict[str, frozenset[str]] = {format_name: frozenset() for format_name in ALL_FORMATS}
 # What each format cannot carry, in plain words, for the educators' page.
 CANNOT_CARRY = {
     "qti": (

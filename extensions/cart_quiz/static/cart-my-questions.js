@@ -17,28 +17,8 @@
     });
   }
 
-  /* cart-storage.js should be registered on the page before this script. If a page lacks it,
-     fetch it once from the folder this script came from (same origin, so a strict
-     Content-Security-Policy allows it), then call `ready`. Without it, `ready` never runs. */
-  var OWN_SRC = document.currentScript ? document.currentScript.src : "";
-
-  function withStorage(ready) {
-    if (window.cartStorage) {
-      ready();
-      return;
-    }
-    var script = document.querySelector('script[src*="cart-storage.js"]');
-    if (!script) {
-      var src = OWN_SRC.replace(/[^\/?#]*([?#].*)?$/, "cart-storage.js");
-      if (!OWN_SRC || src === OWN_SRC) return;
-      script = document.createElement("script");
-      script.src = src;
-      (document.head || document.documentElement).appendChild(script);
-    }
-    script.addEventListener("load", function () {
-      if (window.cartStorage) ready();
-    });
-  }
+  /* cart-storage.js (window.cartStorage) loads before this script on every page that needs
+     it; without it, saving is switched off and nothing else breaks. */
 
   function isEntry(item) {
     return store.isEntry(item);
@@ -661,7 +641,7 @@
   }
 
   function start() {
-    if (document.querySelector(".cart-my-questions")) withStorage(enhance);
+    if (document.querySelector(".cart-my-questions") && window.cartStorage) enhance();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -10,28 +10,8 @@
     });
   }
 
-  /* cart-storage.js should be registered on the page before this script. If a page lacks it,
-     fetch it once from the folder this script came from (same origin, so a strict
-     Content-Security-Policy allows it), then call `ready`. Without it, `ready` never runs. */
-  var OWN_SRC = document.currentScript ? document.currentScript.src : "";
-
-  function withStorage(ready) {
-    if (window.cartStorage) {
-      ready();
-      return;
-    }
-    var script = document.querySelector('script[src*="cart-storage.js"]');
-    if (!script) {
-      var src = OWN_SRC.replace(/[^\/?#]*([?#].*)?$/, "cart-storage.js");
-      if (!OWN_SRC || src === OWN_SRC) return;
-      script = document.createElement("script");
-      script.src = src;
-      (document.head || document.documentElement).appendChild(script);
-    }
-    script.addEventListener("load", function () {
-      if (window.cartStorage) ready();
-    });
-  }
+  /* cart-storage.js (window.cartStorage) loads before this script on every page that needs
+     it; without it, saving is switched off and nothing else breaks. */
 
   /* Looked up when needed, so the order the scripts load in does not matter. */
   function storage() {
@@ -275,7 +255,6 @@
     Array.prototype.forEach.call(sections, function (section) {
       new Quiz(section); // eslint-disable-line no-new
     });
-    if (sections.length) withStorage(function () {});
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
