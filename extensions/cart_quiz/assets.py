@@ -31,11 +31,11 @@ def _shows_educator_content(node: nodes.Node) -> bool:
 
 #: Page content -> the assets it needs, in load order.
 PAGE_ASSETS = (
-    (_shows_quiz, ("cart-quiz.css",), ("cart-quiz.js",)),
+    (_shows_quiz, ("cart-quiz.css",), ("cart-storage.js", "cart-quiz.js")),
     (
-        lambda node: isinstance(node, my_questions),
+        _shows_my_questions,
         ("cart-my-questions.css",),
-        ("cart-my-questions.js",),
+        ("cart-storage.js", "cart-my-questions.js"),
     ),
     (_shows_educator_content, ("cart-quiz-educators.css",), ()),
 )
