@@ -248,7 +248,9 @@ def test_the_built_site_offers_every_export_for_download(app):
         "quiz-exports/all-quizzes.gift.txt",
         "quiz-exports/all-quizzes.h5p.zip",
     ]
-    notes = [" ".join(item.get_text().split()) for item in catalogue.select(".cart-format-notes li")]
+    notes = [
+        " ".join(item.get_text().split()) for item in catalogue.select(".cart-format-notes li")
+    ]
     assert len(notes) == 5
     assert notes[0].startswith("QTI 1.2 (Canvas): Ordering questions become matching questions")
 

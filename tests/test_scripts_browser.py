@@ -94,7 +94,8 @@ def test_a_question_saved_in_a_quiz_is_the_same_on_the_my_questions_page(page, s
     page.goto(f"{site}/after.html")
     assert add_in_quiz(page, "after", "stay", 1) == "This question is already in My questions."
     saved = json.loads(page.evaluate(f"() => localStorage.getItem('{KEY}')"))
-    assert [entry["text"] for entry in saved] == ["how long should I  stay near the center"]
+    # Saved as the reader saw it: runs of spaces in the YAML are one space on the page.
+    assert [entry["text"] for entry in saved] == ["how long should I stay near the center"]
 
 
 def test_an_own_question_counts_when_the_quiz_saves_the_same_one(page, site):
@@ -166,23 +167,20 @@ def without_storage_tag(body: str) -> str:
     return body.replace(storage_tag(body), "")
 
 
-def storage_tag_last(body: str) -> str:
-    tag = storage_tag(body)
-    return body.replace(tag, "").replace("</body>", tag + "</body>")
-
-
-@pytest.mark.parametrize("change", [without_storage_tag, storage_tag_last])
-def test_the_pages_work_whether_or_where_the_storage_module_is_registered(page, site, change):
-    """cart-storage.js is registered before the page scripts; a page that lacks it, or has it
-    last, still works (the scripts fetch it from their own folder), under a strict CSP."""
+def test_the_pages_work_without_the_storage_module(page, site):
+    """cart-storage.js is registered before the page scripts; if it ever fails to load, the
+    quiz still checks answers and the list keeps its no-script form, with no error."""
     errors = watch_errors(page)
-    rewrite_pages(page, change)
+    rewrite_pages(page, without_storage_tag)
     page.goto(f"{site}/after.html")
-    assert add_in_quiz(page, "after", "fever", 2) == "Added to My questions."
+    question = page.locator("#quiz-after-fever")
+    question.locator("input").nth(0).check()
+    question.locator(".cart-check").click()
+    assert question.get_attribute("data-result")
+    assert question.locator(".cart-add-question").is_hidden()
     page.goto(f"{site}/my-questions.html")
-    assert page.locator(".cart-mq-app").is_visible()
-    assert add_own(page, "Late but working").startswith("Added")
-    assert page.locator("script[src*='cart-storage.js']").count() == 1
+    assert page.locator(".cart-mq-app").is_hidden()
+    assert page.locator(".cart-mq-suggestion").count() > 0
     assert errors == []
 
 
