@@ -189,14 +189,32 @@ def test_non_utf8_file_is_a_located_error(tmp_path):
         load_quiz(path)
 
 
-def test_duplicate_quiz_ids_across_files(tmp_path):
-    (tmp_path / "a.yaml").write_text(VALID, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(VALID, encoding="utf-8")
+def test_two_files_with_the_same_id_are_both_reported_and_neither_published(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "sample.yaml").write_text(VALID, encoding="utf-8")
     collection = load_quiz_directory(tmp_path)
-    assert list(collection.quizzes) == ["sample"]
+    assert collection.quizzes == {}
+    assert [(p.path.parent.name, p.line) for p in collection.problems] == [("a", 2), ("b", 2)]
+    assert all("duplicate quiz id 'sample', also used by" in p.message for p in collection.problems)
+    assert collection.broken_ids == {"sample": tmp_path / "a" / "sample.yaml"}
+
+
+def test_an_id_that_differs_from_the_file_name_is_located_at_the_id(tmp_path):
+    (tmp_path / "other.yaml").write_text(VALID, encoding="utf-8")
+    collection = load_quiz_directory(tmp_path)
+    assert collection.quizzes == {}
     [problem] = collection.problems
-    assert problem.path.name == "b.yaml"
-    assert "duplicate quiz id 'sample', already used by" in problem.message
+    assert (problem.line, problem.message) == (
+        line_of(VALID, "id: sample"),
+        "the quiz id 'sample' differs from the file name 'other.yaml'; rename the file to "
+        "sample.yaml or change the id to 'other'",
+    )
+    # `{quiz} other` says the file could not be loaded, not "create other.yaml"
+    assert collection.broken_ids == {
+        "other": tmp_path / "other.yaml",
+        "sample": tmp_path / "other.yaml",
+    }
 
 
 def test_no_question_is_silently_dropped():
