@@ -153,7 +153,66 @@ BAD_INPUTS = [
         id="alias",
     ),
     pytest.param("", "", "the file is empty", id="empty-file"),
+    pytest.param(
+        VALID.replace("minutes: 5", "minutes: 0x5"),
+        "minutes: 0x5",
+        "'minutes' is '0x5'; write a whole number of minutes from 1 to 240 in plain digits",
+        id="number-not-in-plain-digits",
+    ),
+    pytest.param(
+        VALID.replace("      - text: A rash", "      - text: A  FEVER"),
+        "- text: A  FEVER",
+        "option 2 of question 'first-sign' has the same text as option 1 ('A fever')",
+        id="identical-options",
+    ),
+    pytest.param(
+        VALID.replace("      - text: Infusion", "      - text: Collect the cells"),
+        "- text: Collect the cells#2",
+        "step 4 of question 'steps' has the same text as step 1 ('Collect the cells')",
+        id="identical-steps",
+    ),
+    pytest.param(
+        VALID.replace("title: Sample check", 'title: "Sample\\0check"'),
+        "title: ",
+        "'title' in the quiz contains the control character U+0000 (NUL); remove it",
+        id="nul-in-text",
+    ),
+    pytest.param(
+        VALID.replace(
+            "    prompt: What is", "    prompt: What ![x](https://other.example/t.png) is"
+        ),
+        "prompt: What ![x]",
+        "images are not allowed in quiz text",
+        id="quiz-text-profile",
+    ),
 ]
+
+#: Which part of the loader finds each mistake: "yaml" (reading YAML, stricter than a YAML
+#: library's own loading), "schema" (the shipped JSON Schema) or "rule" (what a JSON Schema
+#: cannot say). The schema and the loader must agree on the "schema" and "rule" rows.
+LAYERS = {
+    "yaml-syntax": "yaml",
+    "duplicate-key": "yaml",
+    "unknown-key-typo": "schema",
+    "wrong-type-minutes": "schema",
+    "wrong-type-bool": "schema",
+    "missing-field": "schema",
+    "no-correct-answer": "rule",
+    "several-correct-in-single": "rule",
+    "duplicate-question-id": "rule",
+    "bad-category": "schema",
+    "unsure-outside-care-team": "rule",
+    "fields-of-other-type": "schema",
+    "bad-id": "schema",
+    "schema-version": "schema",
+    "alias": "yaml",
+    "empty-file": "yaml",
+    "number-not-in-plain-digits": "yaml",
+    "identical-options": "rule",
+    "identical-steps": "rule",
+    "nul-in-text": "yaml",
+    "quiz-text-profile": "rule",
+}
 
 
 @pytest.mark.parametrize(("text", "needle", "expected"), BAD_INPUTS)
@@ -224,19 +283,45 @@ def test_no_question_is_silently_dropped():
     assert problems and "missing 'prompt'" in problems[0][1]
 
 
-def test_site_quizzes_match_the_published_json_schema():
+def test_site_quizzes_match_the_published_json_schema_and_load():
     jsonschema = pytest.importorskip("jsonschema")
     repo_quizzes = Path(__file__).parent.parent / "quizzes"
-    for path in [*sorted(repo_quizzes.glob("*.yaml")), *sorted(ROOT.glob("*.yaml"))]:
+    paths = [*sorted(repo_quizzes.glob("*.yaml")), *sorted(ROOT.glob("*.yaml"))]
+    assert len(paths) >= 10
+    for path in paths:
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), SCHEMA)
+        assert load_quiz(path).id == path.stem
 
 
-def test_json_schema_rejects_what_the_loader_rejects():
+def test_every_bad_input_has_its_layer():
+    assert set(LAYERS) == {case.id for case in BAD_INPUTS}
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        pytest.param(case.values[0], LAYERS[case.id], id=case.id)
+        for case in BAD_INPUTS
+        if LAYERS[case.id] != "yaml"
+    ],
+)
+def test_the_json_schema_and_the_loader_agree_on_the_bad_inputs(text, layer):
+    """Schema mistakes are refused by the shipped schema too (what editors check as authors
+    type); rule mistakes pass it, because only the loader can say them."""
     jsonschema = pytest.importorskip("jsonschema")
-    data = yaml.safe_load(VALID)
-    data["questions"][0]["options"][0]["corect"] = True
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(data, SCHEMA)
+    assert problems_of(text)
+    errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(yaml.safe_load(text)))
+    assert bool(errors) == (layer == "schema"), errors
+
+
+def test_the_schema_is_the_only_key_table():
+    """Allowed keys come from the schema: its property names are what messages offer."""
+    from cart_quiz import loader
+
+    assert not [name for name in dir(loader) if name.endswith("_KEYS")]
+    problems = problems_of(VALID.replace("tier: simple", "tier: simple\nlevel: 1"))
+    allowed = ", ".join(sorted(SCHEMA["properties"]))
+    assert (7, f"unknown key 'level' in the quiz; remove it (allowed: {allowed})") in problems
 
 
 # --- property tests: any input is a quiz or a located error, never a traceback -------------

@@ -297,8 +297,10 @@ class _Reader:
             return int(value)
         if tag == _INT:
             return Unusable(value, _int_description(value))
-        if tag == _FLOAT:
+        if tag == _FLOAT and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _FLOAT:
             return Unusable(value, f"the number {shown(value)} (not a whole number in digits)")
+        if tag == _FLOAT:
+            return Unusable(value, f"{shown(value)} marked as a number (!!float)")
         if tag == _TIMESTAMP:
             return Unusable(value, f"the date {shown(value)}")
         if tag == _BINARY:
