@@ -502,3 +502,43 @@ PROFILE = [
 )
 def test_every_text_field_is_checked_with_the_quiz_text_profile(old, new, line, expected):
     assert (line, expected) in problems_of(replaced(old, new))
+
+
+REPO_QUIZZES = sorted((Path(__file__).parent.parent / "quizzes").glob("*.yaml"))
+
+
+@pytest.fixture
+def pure_python_yaml(monkeypatch):
+    """Read YAML with PyYAML's pure-Python parser, as on a machine without libyaml."""
+    import yaml
+    from cart_quiz import yaml_source
+
+    monkeypatch.setattr(yaml_source, "_LOADER", yaml.SafeLoader)
+
+
+@pytest.mark.parametrize("path", REPO_QUIZZES, ids=[path.stem for path in REPO_QUIZZES])
+def test_without_libyaml_the_site_quizzes_read_the_same(path, pure_python_yaml):
+    from cart_quiz import yaml_source
+
+    text = path.read_text(encoding="utf-8")
+    quiz = parse_quiz(text, path)
+    assert yaml_source._LOADER.__name__ == "SafeLoader"
+    yaml_source._LOADER = getattr(__import__("yaml"), "CSafeLoader", yaml_source._LOADER)
+    assert parse_quiz(text, path) == quiz
+
+
+@pytest.mark.parametrize(("line", "expected"), NUMBERS, ids=[case[0][:30] for case in NUMBERS])
+def test_without_libyaml_numbers_read_the_same(line, expected, pure_python_yaml):
+    test_numbers_are_whole_plain_digits_or_a_located_problem(line, expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "expected"), CHARACTERS, ids=[c[1] + c[0][:4] for c in CHARACTERS]
+)
+def test_without_libyaml_characters_read_the_same(value, code, expected, pure_python_yaml):
+    test_refused_characters_in_text_say_which_and_how_to_fix(value, code, expected)
+
+
+@pytest.mark.parametrize("escape", ['"\\ud800"', '"x \\udfff y"'])
+def test_without_libyaml_a_lone_surrogate_is_a_located_problem(escape, pure_python_yaml):
+    test_a_lone_surrogate_is_a_located_problem(escape)
