@@ -316,9 +316,10 @@ def test_the_json_schema_and_the_loader_agree_on_the_bad_inputs(text, layer):
 
 def test_the_schema_is_the_only_key_table():
     """Allowed keys come from the schema: its property names are what messages offer."""
-    from cart_quiz import loader
+    from cart_quiz import loader, places, rules, schema, yaml_source
 
-    assert not [name for name in dir(loader) if name.endswith("_KEYS")]
+    for module in (loader, places, rules, schema, yaml_source):
+        assert not [name for name in dir(module) if name.endswith("_KEYS")], module
     problems = problems_of(VALID.replace("tier: simple", "tier: simple\nlevel: 1"))
     allowed = ", ".join(sorted(SCHEMA["properties"]))
     assert (7, f"unknown key 'level' in the quiz; remove it (allowed: {allowed})") in problems

@@ -13,12 +13,10 @@ from collections.abc import Iterator
 
 from . import text as quiz_text
 from .places import where
+from .schema import text_fields
 from .yaml_source import Document, Path, shown
 
 UNSURE_CATEGORY = "care-team"
-#: Fields read as quiz text, in a question; answers (option and step texts) become labels.
-QUESTION_TEXT_KEYS = ("prompt", "hint", "explanation", "ask_your_team")
-QUESTION_FEEDBACK_KEYS = ("feedback_true", "feedback_false")
 
 Problem = tuple[int, str]
 
@@ -28,13 +26,12 @@ def _same_words(text: str) -> str:
     return re.sub(r"\s+", " ", quiz_text.to_plain(text)).strip().casefold()
 
 
-def _text_problems(
-    document: Document, path: Path, value: object, answer: bool
-) -> Iterator[Problem]:
-    if not isinstance(value, str) or not value or document.covered(path):
-        return
-    for message in quiz_text.problems(value, answer=answer):
-        yield document.line(path), message
+def _text_problems(document: Document) -> Iterator[Problem]:
+    """The quiz-text profile's problems in every text field the schema names."""
+    for path, value, answer in text_fields(document.value):
+        if value and not document.covered(path):
+            for message in quiz_text.problems(value, answer=answer):
+                yield document.line(path), message
 
 
 def _items(value: object) -> list[dict] | None:
@@ -72,10 +69,6 @@ def _choices(document: Document, path: Path, question: dict, category: object) -
         option_path = (*path, "options", index)
         option_name = where(document.value, option_path)
         option_line = document.lines.get(option_path, line)
-        yield from _text_problems(document, (*option_path, "text"), option.get("text"), True)
-        yield from _text_problems(
-            document, (*option_path, "feedback"), option.get("feedback"), False
-        )
         if option.get("unsure") is True and option.get("correct") is True:
             yield (
                 option_line,
@@ -111,10 +104,6 @@ def _steps(document: Document, path: Path, question: dict) -> Iterator[Problem]:
     steps = _items(question.get("steps"))
     if steps is None:
         return
-    for index, step in enumerate(steps):
-        step_path = (*path, "steps", index)
-        yield from _text_problems(document, (*step_path, "text"), step.get("text"), True)
-        yield from _text_problems(document, (*step_path, "feedback"), step.get("feedback"), False)
     yield from _distinct(document, (*path, "steps"), steps, "step")
 
 
@@ -123,11 +112,7 @@ def rule_problems(document: Document) -> list[Problem]:
     quiz = document.value
     if not isinstance(quiz, dict):
         return []
-    found: list[Problem] = []
-    found.extend(_text_problems(document, ("title",), quiz.get("title"), False))
-    objectives = quiz.get("objectives")
-    for index, objective in enumerate(objectives if isinstance(objectives, list) else []):
-        found.extend(_text_problems(document, ("objectives", index), objective, False))
+    found = list(_text_problems(document))
     category = quiz.get("category")
     first_seen: dict[str, int] = {}
     questions = quiz.get("questions")
@@ -135,8 +120,6 @@ def rule_problems(document: Document) -> list[Problem]:
         if not isinstance(question, dict):
             continue
         path: Path = ("questions", index)
-        for key in (*QUESTION_TEXT_KEYS, *QUESTION_FEEDBACK_KEYS):
-            found.extend(_text_problems(document, (*path, key), question.get(key), False))
         if question.get("type") in ("single", "multiple"):
             found.extend(_choices(document, path, question, category))
         elif question.get("type") == "ordering":

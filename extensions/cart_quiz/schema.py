@@ -49,6 +49,32 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(_inlined(schema, schema.get("$defs", {})))
 
 
+def text_fields(instance: object) -> Iterator[tuple[Path, str, bool]]:
+    """(path, text, is an answer) for every quiz-text value: wherever the schema says
+    `$ref: #/$defs/text` (or `answerText`, an option's or step's text)."""
+    definitions = quiz_schema()["$defs"]
+
+    def walk(schema: object, value: object, path: Path) -> Iterator[tuple[Path, str, bool]]:
+        if not isinstance(schema, dict):
+            return
+        name = str(schema.get("$ref", "")).removeprefix("#/$defs/")
+        if name in ("text", "answerText"):
+            if isinstance(value, str):
+                yield path, value, name == "answerText"
+            return
+        if name:
+            schema = definitions[name]
+        if isinstance(value, dict):
+            for key, rule in schema.get("properties", {}).items():
+                if key in value:
+                    yield from walk(rule, value[key], (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(schema.get("items"), item, (*path, index))
+
+    yield from walk(quiz_schema(), instance, ())
+
+
 def _value_text(document: Document, path: Path, value: object) -> str:
     """The value as the author wrote it, quoted: '0x5', 'five', or "a list"."""
     if isinstance(value, str):

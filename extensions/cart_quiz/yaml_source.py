@@ -75,9 +75,16 @@ def character(char: str) -> str:
             f"the bidirectional control character U+{code:04X} ({unicodedata.name(char)}), "
             "which can make text show in another order than it is written; remove it"
         )
+    if unicodedata.category(char) != "Cc":
+        return f"the character U+{code:04X}, which YAML does not allow; remove it"
     name = _CONTROL_NAMES.get(code)
     named = f" ({name})" if name else ""
     return f"the control character U+{code:04X}{named}; remove it (tab and new line are fine)"
+
+
+def shown_tag(tag: str) -> str:
+    """A tag as its author wrote it: `!!set` for YAML's own, `!name` for others."""
+    return shown("!!" + tag.removeprefix(TAG) if tag.startswith(TAG) else tag)
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,24 +145,24 @@ class SourceError(Exception):
 
 
 def _int_description(source: str) -> str:
-    if not re.fullmatch(r"[-+]?[0-9a-fA-FxXoObB_:]+", source) or not re.search("[0-9]", source):
+    """What a number not written in plain digits is, for messages."""
+    if not re.fullmatch(r"[-+]?[0-9][0-9a-fA-FxXoObB_:]*", source):
         return f"{shown(source)} marked as a number (!!int)"
-    digits = source.lstrip("+-")
-    form = (
-        "hexadecimal"
-        if digits[:2].lower() == "0x"
-        else "binary"
-        if digits[:2].lower() == "0b"
-        else "base 60, like a time"
-        if ":" in digits
-        else "with underscores"
-        if "_" in digits
-        else "octal, because of its leading zero"
-        if len(digits) > 1 and digits[0] == "0"
-        else "with a plus sign"
-        if source.startswith("+")
-        else f"{len(digits)} digits long"
-    )
+    digits = source.lstrip("+-").lower()
+    if digits.startswith("0x"):
+        form = "hexadecimal"
+    elif digits.startswith("0b"):
+        form = "binary"
+    elif ":" in digits:
+        form = "base 60, like a time"
+    elif "_" in digits:
+        form = "with underscores"
+    elif len(digits) > 1 and digits.startswith("0"):
+        form = "octal, because of its leading zero"
+    elif source.startswith("+"):
+        form = "with a plus sign"
+    else:
+        form = f"{len(digits)} digits long"
     return f"the number {shown(source)} ({form})"
 
 
@@ -208,7 +215,7 @@ class _Reader:
                 line,
                 "{field} has the tag {tag}, which quiz files do not use; remove the tag "
                 "and write a plain " + kind,
-                tag=shown(event.tag),
+                tag=shown_tag(event.tag),
             )
         if kind == "list":
             return self.sequence(path, depth)
@@ -306,15 +313,15 @@ class _Reader:
         if tag == _BINARY:
             return Unusable(value, "binary data (!!binary)")
         if tag in (_NULL, _BOOL):
-            kind = "empty value (!!null)" if tag == _NULL else "true/false value (!!bool)"
-            return Unusable(value, f"{shown(value)} marked as an {kind}")
+            kind = "an empty value (!!null)" if tag == _NULL else "a true/false value (!!bool)"
+            return Unusable(value, f"{shown(value)} marked as {kind}")
         self.flaw(
             path,
             line,
             "{field} has the tag {tag}, which quiz files do not use; remove the tag",
-            tag=shown(tag),
+            tag=shown_tag(tag),
         )
-        return Unusable(value, f"a value tagged {shown(tag)}")
+        return Unusable(value, f"a value tagged {shown_tag(tag)}")
 
 
 def _syntax_error(text: str, error: yaml.YAMLError) -> SourceError:
