@@ -10,6 +10,7 @@ import yaml
 from cart_quiz.loader import QuizError, load_quiz, load_quiz_directory, parse_quiz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from loader_helpers import assert_quiz_or_located_problems
 
 ROOT = Path(__file__).parent / "roots" / "test-quiz-basic" / "quizzes"
 VALID = (ROOT / "sample.yaml").read_text(encoding="utf-8")
@@ -338,13 +339,7 @@ yaml_values = st.recursive(
 
 
 def _assert_quiz_or_located_error(text: str) -> None:
-    try:
-        parse_quiz(text, Path("fuzz.yaml"))
-    except QuizError as error:
-        assert error.problems
-        for problem in error.problems:
-            assert problem.line >= 1
-            assert problem.message
+    assert_quiz_or_located_problems(text)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

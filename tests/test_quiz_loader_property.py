@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import yaml
-from cart_quiz.loader import QuizError, parse_quiz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from loader_helpers import assert_quiz_or_located_problems
 
 ROOT = Path(__file__).parent / "roots" / "test-quiz-basic" / "quizzes"
 VALID = (ROOT / "sample.yaml").read_text(encoding="utf-8")
@@ -17,11 +17,6 @@ LINES = VALID.splitlines()
 #: Every line holding a field: `key: value`, `- key: value` or a `- text` list item.
 FIELD = re.compile(r"^(?P<indent>\s*(?:- )?)(?:(?P<key>[a-z_]+):)?(?P<value>.*)$")
 FIELD_LINES = [n for n, line in enumerate(LINES) if line.strip() and not line.startswith("#")]
-#: What must never be in a message: controls, surrogates, line and paragraph separators,
-#: bidirectional controls.
-UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-#: Line breaks as YAML counts them.
-YAML_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 ESCAPES = ["\\0", "\\a", "\\x07", "\\r", "\\t", "\\n", "\\e", "\\x85", "\\x9b", "\\ud800",
            "\\udfff", "\\ud83d\\ude00", "\\u202e", "\\u2066", "\\u2028", "\\U0001F600", "\\N",
@@ -100,18 +95,6 @@ def _substitute(line_number: int, value: str) -> list[str]:
     inner = " " * (len(indent) + 2)
     prefix = f"{indent}{match['key']}: " if match["key"] else indent
     return (prefix + value.replace("{indent}", inner)).split("\n")
-
-
-def assert_quiz_or_located_problems(text: str) -> None:
-    try:
-        parse_quiz(text, Path("sample.yaml"))
-    except QuizError as error:
-        last = len(YAML_BREAKS.split(text))
-        assert error.problems
-        for problem in error.problems:
-            assert 1 <= problem.line <= last, (problem, last)
-            assert problem.message and not UNPRINTABLE.search(problem.message), problem
-            assert "\n" not in str(problem)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -29,6 +29,7 @@ __all__ = [
     "QuizError",
     "QuizProblem",
     "display_path",
+    "file_name_problem",
     "load_quiz",
     "load_quiz_directory",
     "parse_quiz",
@@ -175,6 +176,19 @@ def _id_line(quiz: Quiz) -> int:
     return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), quiz.line)
 
 
+def file_name_problem(quiz: Quiz) -> QuizProblem | None:
+    """The problem when a quiz's id is not its file name (`crs-signs.yaml` holds
+    `id: crs-signs`), which is what keeps ids unique in a folder and `{quiz} <id>` findable."""
+    if quiz.id == quiz.path.stem:
+        return None
+    return QuizProblem(
+        quiz.path,
+        _id_line(quiz),
+        f"the quiz id {quiz.id!r} differs from the file name {quiz.path.name!r}; rename the "
+        f"file to {quiz.id}{quiz.path.suffix} or change the id to {quiz.path.stem!r}",
+    )
+
+
 def load_quiz_directory(directory: Path, load=load_quiz) -> QuizCollection:
     """Load every quiz file under `directory`. A quiz's id must equal its file name, and two
     files with the same id are both reported and neither published."""
@@ -196,16 +210,9 @@ def load_quiz_directory(directory: Path, load=load_quiz) -> QuizCollection:
             collection.problems.extend(error.problems)
             collection.broken_ids[path.stem] = path
             continue
-        if quiz.id != path.stem:
-            collection.problems.append(
-                QuizProblem(
-                    path,
-                    _id_line(quiz),
-                    f"the quiz id {quiz.id!r} differs from the file name {path.name!r}; "
-                    f"rename the file to {quiz.id}{path.suffix} or change the id to "
-                    f"{path.stem!r}",
-                )
-            )
+        misnamed = file_name_problem(quiz)
+        if misnamed is not None:
+            collection.problems.append(misnamed)
             collection.broken_ids[path.stem] = path
             collection.broken_ids.setdefault(quiz.id, path)
             continue
