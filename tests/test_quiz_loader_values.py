@@ -381,6 +381,16 @@ STRUCTURE = [
         id="control-character-in-key",
     ),
     pytest.param(
+        "title: [",
+        [
+            (
+                1,
+                "YAML syntax error: did not find expected node content (while parsing a flow node); check the indentation, and put text containing ': ' or starting with a special character in quotes",
+            )
+        ],
+        id="end-of-file-without-line-break",
+    ),
+    pytest.param(
         "- a\n- b\n",
         [
             (

@@ -30,6 +30,8 @@ _RESOLVER = Resolver()
 #: mistake, and stopping there keeps every later step from recursing without end.
 MAX_DEPTH = 32
 PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+#: Line breaks as YAML counts them.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 #: What YAML itself refuses anywhere in a file (its "printable" set, complemented).
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 #: What quiz text refuses in a string value: controls other than tab and new line, lone
@@ -326,7 +328,9 @@ class _Reader:
 
 def _syntax_error(text: str, error: yaml.YAMLError) -> SourceError:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
+    # libyaml puts the end of a file without a final line break on the line after it
+    last_line = len(_LINE_BREAK.split(text))
+    line = min(mark.line + 1, last_line) if mark is not None else 1
     what = str(getattr(error, "problem", None) or "the text is not valid YAML")
     context = getattr(error, "context", None)
     if "expected <document start>" in what:
