@@ -6,6 +6,8 @@ The public API of the loader; the work is split by job:
   document, numbers only in plain digits, no control characters in text);
 - `schema`: the shipped JSON Schema, the format's one key table, checked with `jsonschema`;
 - `rules`: what the schema cannot say (answers, ids, distinct options, the quiz-text profile);
+- `places`: how messages name a place ("option 2 of question 'crs-signs'");
+- `report`: `QuizProblem` and `QuizError`, each problem printed on one line;
 - here: the model built from a valid file, and the rules between files of a folder (each id
   equals its file name and is used once).
 """

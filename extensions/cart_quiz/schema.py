@@ -133,13 +133,15 @@ def _messages(error: ValidationError, document: Document) -> Iterator[tuple[Path
     if error.schema is False:
         # A key the question's type forbids (`false` in its if/then branch). jsonschema leaves
         # the key out of this error's path, so every forbidden key of the question is named.
-        question_path = path if isinstance(value_at(instance, path), dict) else path[:-1]
+        question_path = path
+        while question_path and not isinstance(value_at(instance, question_path), dict):
+            question_path = question_path[:-1]
         question = value_at(instance, question_path)
-        question_type = question.get("type")
+        question_type = question.get("type") if isinstance(question, dict) else None
         branch = _branch_for(question_type)
         forbidden = [key for key, rule in branch.get("properties", {}).items() if rule is False]
         for key in forbidden:
-            if key in question:
+            if isinstance(question, dict) and key in question:
                 yield (
                     (*question_path, key),
                     document.line((*question_path, key)),
