@@ -10,6 +10,7 @@ import yaml
 from cart_quiz.loader import QuizError, load_quiz, load_quiz_directory, parse_quiz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from loader_helpers import assert_quiz_or_located_problems
 
 ROOT = Path(__file__).parent / "roots" / "test-quiz-basic" / "quizzes"
 VALID = (ROOT / "sample.yaml").read_text(encoding="utf-8")
@@ -153,7 +154,66 @@ BAD_INPUTS = [
         id="alias",
     ),
     pytest.param("", "", "the file is empty", id="empty-file"),
+    pytest.param(
+        VALID.replace("minutes: 5", "minutes: 0x5"),
+        "minutes: 0x5",
+        "'minutes' is '0x5'; write a whole number of minutes from 1 to 240 in plain digits",
+        id="number-not-in-plain-digits",
+    ),
+    pytest.param(
+        VALID.replace("      - text: A rash", "      - text: A  FEVER"),
+        "- text: A  FEVER",
+        "option 2 of question 'first-sign' has the same text as option 1 ('A fever')",
+        id="identical-options",
+    ),
+    pytest.param(
+        VALID.replace("      - text: Infusion", "      - text: Collect the cells"),
+        "- text: Collect the cells#2",
+        "step 4 of question 'steps' has the same text as step 1 ('Collect the cells')",
+        id="identical-steps",
+    ),
+    pytest.param(
+        VALID.replace("title: Sample check", 'title: "Sample\\0check"'),
+        "title: ",
+        "'title' in the quiz contains the control character U+0000 (NUL); remove it",
+        id="nul-in-text",
+    ),
+    pytest.param(
+        VALID.replace(
+            "    prompt: What is", "    prompt: What ![x](https://other.example/t.png) is"
+        ),
+        "prompt: What ![x]",
+        "images are not allowed in quiz text",
+        id="quiz-text-profile",
+    ),
 ]
+
+#: Which part of the loader finds each mistake: "yaml" (reading YAML, stricter than a YAML
+#: library's own loading), "schema" (the shipped JSON Schema) or "rule" (what a JSON Schema
+#: cannot say). The schema and the loader must agree on the "schema" and "rule" rows.
+LAYERS = {
+    "yaml-syntax": "yaml",
+    "duplicate-key": "yaml",
+    "unknown-key-typo": "schema",
+    "wrong-type-minutes": "schema",
+    "wrong-type-bool": "schema",
+    "missing-field": "schema",
+    "no-correct-answer": "rule",
+    "several-correct-in-single": "rule",
+    "duplicate-question-id": "rule",
+    "bad-category": "schema",
+    "unsure-outside-care-team": "rule",
+    "fields-of-other-type": "schema",
+    "bad-id": "schema",
+    "schema-version": "schema",
+    "alias": "yaml",
+    "empty-file": "yaml",
+    "number-not-in-plain-digits": "yaml",
+    "identical-options": "rule",
+    "identical-steps": "rule",
+    "nul-in-text": "yaml",
+    "quiz-text-profile": "rule",
+}
 
 
 @pytest.mark.parametrize(("text", "needle", "expected"), BAD_INPUTS)
@@ -189,14 +249,32 @@ def test_non_utf8_file_is_a_located_error(tmp_path):
         load_quiz(path)
 
 
-def test_duplicate_quiz_ids_across_files(tmp_path):
-    (tmp_path / "a.yaml").write_text(VALID, encoding="utf-8")
-    (tmp_path / "b.yaml").write_text(VALID, encoding="utf-8")
+def test_two_files_with_the_same_id_are_both_reported_and_neither_published(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "sample.yaml").write_text(VALID, encoding="utf-8")
     collection = load_quiz_directory(tmp_path)
-    assert list(collection.quizzes) == ["sample"]
+    assert collection.quizzes == {}
+    assert [(p.path.parent.name, p.line) for p in collection.problems] == [("a", 2), ("b", 2)]
+    assert all("duplicate quiz id 'sample', also used by" in p.message for p in collection.problems)
+    assert collection.broken_ids == {"sample": tmp_path / "a" / "sample.yaml"}
+
+
+def test_an_id_that_differs_from_the_file_name_is_located_at_the_id(tmp_path):
+    (tmp_path / "other.yaml").write_text(VALID, encoding="utf-8")
+    collection = load_quiz_directory(tmp_path)
+    assert collection.quizzes == {}
     [problem] = collection.problems
-    assert problem.path.name == "b.yaml"
-    assert "duplicate quiz id 'sample', already used by" in problem.message
+    assert (problem.line, problem.message) == (
+        line_of(VALID, "id: sample"),
+        "the quiz id 'sample' differs from the file name 'other.yaml'; rename the file to "
+        "sample.yaml or change the id to 'other'",
+    )
+    # `{quiz} other` says the file could not be loaded, not "create other.yaml"
+    assert collection.broken_ids == {
+        "other": tmp_path / "other.yaml",
+        "sample": tmp_path / "other.yaml",
+    }
 
 
 def test_no_question_is_silently_dropped():
@@ -206,19 +284,46 @@ def test_no_question_is_silently_dropped():
     assert problems and "missing 'prompt'" in problems[0][1]
 
 
-def test_site_quizzes_match_the_published_json_schema():
+def test_site_quizzes_match_the_published_json_schema_and_load():
     jsonschema = pytest.importorskip("jsonschema")
     repo_quizzes = Path(__file__).parent.parent / "quizzes"
-    for path in [*sorted(repo_quizzes.glob("*.yaml")), *sorted(ROOT.glob("*.yaml"))]:
+    paths = [*sorted(repo_quizzes.glob("*.yaml")), *sorted(ROOT.glob("*.yaml"))]
+    assert len(paths) >= 10
+    for path in paths:
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), SCHEMA)
+        assert load_quiz(path).id == path.stem
 
 
-def test_json_schema_rejects_what_the_loader_rejects():
+def test_every_bad_input_has_its_layer():
+    assert set(LAYERS) == {case.id for case in BAD_INPUTS}
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        pytest.param(case.values[0], LAYERS[case.id], id=case.id)
+        for case in BAD_INPUTS
+        if LAYERS[case.id] != "yaml"
+    ],
+)
+def test_the_json_schema_and_the_loader_agree_on_the_bad_inputs(text, layer):
+    """Schema mistakes are refused by the shipped schema too (what editors check as authors
+    type); rule mistakes pass it, because only the loader can say them."""
     jsonschema = pytest.importorskip("jsonschema")
-    data = yaml.safe_load(VALID)
-    data["questions"][0]["options"][0]["corect"] = True
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(data, SCHEMA)
+    assert problems_of(text)
+    errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(yaml.safe_load(text)))
+    assert bool(errors) == (layer == "schema"), errors
+
+
+def test_the_schema_is_the_only_key_table():
+    """Allowed keys come from the schema: its property names are what messages offer."""
+    from cart_quiz import loader, places, rules, schema, yaml_source
+
+    for module in (loader, places, rules, schema, yaml_source):
+        assert not [name for name in dir(module) if name.endswith("_KEYS")], module
+    problems = problems_of(VALID.replace("tier: simple", "tier: simple\nlevel: 1"))
+    allowed = ", ".join(sorted(SCHEMA["properties"]))
+    assert (7, f"unknown key 'level' in the quiz; remove it (allowed: {allowed})") in problems
 
 
 # --- property tests: any input is a quiz or a located error, never a traceback -------------
@@ -234,13 +339,7 @@ yaml_values = st.recursive(
 
 
 def _assert_quiz_or_located_error(text: str) -> None:
-    try:
-        parse_quiz(text, Path("fuzz.yaml"))
-    except QuizError as error:
-        assert error.problems
-        for problem in error.problems:
-            assert problem.line >= 1
-            assert problem.message
+    assert_quiz_or_located_problems(text)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
