@@ -45,10 +45,18 @@ def test_a_missing_path_is_a_problem_not_a_traceback(tmp_path, capsys):
 
 
 def test_the_same_id_in_two_files_given_one_by_one_is_reported(tmp_path, capsys):
+    elsewhere = tmp_path / "other" / SAMPLE.name
+    elsewhere.parent.mkdir()
+    shutil.copy(SAMPLE, elsewhere)
+    assert main(["check", str(SAMPLE), str(elsewhere)]) == 1
+    assert "duplicate quiz id" in capsys.readouterr().err
+
+
+def test_a_single_file_whose_id_is_not_its_name_is_reported(tmp_path, capsys):
     copy = tmp_path / "copy.yaml"
     shutil.copy(SAMPLE, copy)
-    assert main(["check", str(SAMPLE), str(copy)]) == 1
-    assert "duplicate quiz id" in capsys.readouterr().err
+    assert main(["check", str(copy)]) == 1
+    assert "differs from the file name 'copy.yaml'" in capsys.readouterr().err
 
 
 def test_the_pre_commit_hook_runs_the_check_on_yaml_files():

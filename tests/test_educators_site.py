@@ -12,7 +12,7 @@ from cart_quiz.export import export_contents
 from cart_quiz.loader import load_quiz, load_quiz_directory
 from conftest import DOCS, REPO
 
-EXAMPLE = DOCS / "_examples" / "quiz-example.yaml"
+EXAMPLE = DOCS / "_examples" / "going-home-example.yaml"
 SITE_QUIZZES = load_quiz_directory(REPO / "quizzes").quizzes
 
 

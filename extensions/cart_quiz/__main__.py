@@ -12,7 +12,14 @@ from pathlib import Path
 
 from .export.command import add_export_parser, run_export
 from .lint import lint_quiz
-from .loader import QuizCollection, QuizError, QuizProblem, load_quiz, load_quiz_directory
+from .loader import (
+    QuizCollection,
+    QuizError,
+    QuizProblem,
+    file_name_problem,
+    load_quiz,
+    load_quiz_directory,
+)
 
 
 def _load(path: Path) -> QuizCollection:
@@ -27,6 +34,10 @@ def _load(path: Path) -> QuizCollection:
         quiz = load_quiz(path)
     except QuizError as error:
         collection.problems.extend(error.problems)
+        return collection
+    misnamed = file_name_problem(quiz)
+    if misnamed is not None:
+        collection.problems.append(misnamed)
     else:
         collection.quizzes[quiz.id] = quiz
     return collection
