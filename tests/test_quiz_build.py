@@ -8,10 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-
-def soup_of(app, page: str = "index.html") -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+from conftest import copy_root, soup_of
 
 
 @pytest.mark.sphinx("html", testroot="quiz-basic", freshenv=True)
@@ -90,7 +87,7 @@ def test_prompts_accept_myst_inline_markup(app):
 def test_other_html_builders_render_the_widget(make_app, rootdir, tmp_path, builder):
     from sphinx.testing.util import SphinxTestApp  # noqa: F401 (documents the fixture type)
 
-    app = make_app(builder, srcdir=_copy_root(rootdir, tmp_path, "quiz-basic"))
+    app = make_app(builder, srcdir=copy_root("quiz-basic", tmp_path))
     app.build()
     assert _real_warnings(app) == []
     page = "index.html"
@@ -106,14 +103,6 @@ def _real_warnings(app) -> list[str]:
         for line in app.warning.getvalue().splitlines()
         if line.strip() and "is already registered" not in line
     ]
-
-
-def _copy_root(rootdir: Path, tmp_path: Path, name: str) -> Path:
-    import shutil
-
-    target = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", target)
-    return target
 
 
 @pytest.mark.sphinx("text", testroot="quiz-basic", freshenv=True)
@@ -210,11 +199,9 @@ def test_editing_a_quiz_rebuilds_exactly_the_pages_that_embed_it(app):
 
 
 def test_parallel_build_matches_serial_build(make_app, rootdir, tmp_path):
-    serial = make_app("html", srcdir=_copy_root(rootdir, tmp_path / "serial", "quiz-basic"))
+    serial = make_app("html", srcdir=copy_root("quiz-basic", tmp_path / "serial"))
     serial.build()
-    parallel = make_app(
-        "html", srcdir=_copy_root(rootdir, tmp_path / "parallel", "quiz-basic"), parallel=2
-    )
+    parallel = make_app("html", srcdir=copy_root("quiz-basic", tmp_path / "parallel"), parallel=2)
     parallel.build()
     assert _real_warnings(parallel) == []
     for page in ("index.html", "other.html", "second.html"):
@@ -226,7 +213,7 @@ def test_parallel_build_matches_serial_build(make_app, rootdir, tmp_path):
 def test_two_builds_are_byte_identical(make_app, rootdir, tmp_path):
     outputs = []
     for name in ("first", "second"):
-        app = make_app("html", srcdir=_copy_root(rootdir, tmp_path / name, "quiz-basic"))
+        app = make_app("html", srcdir=copy_root("quiz-basic", tmp_path / name))
         app.build()
         outputs.append((Path(app.outdir) / "index.html").read_bytes())
     assert outputs[0] == outputs[1]
