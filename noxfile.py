@@ -125,9 +125,9 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def unit(session: nox.Session) -> None:
-    """The quick tier: every test but the browser tests (`-m "not browser"`), about a minute."""
+    """The quick tier: every test but the browser and slow ones, under a minute of CPU."""
     _install(session, "test")
-    session.run("pytest", "-m", "not browser", *session.posargs)
+    session.run("pytest", "-m", "not browser and not slow", *session.posargs)
 
 
 @nox.session

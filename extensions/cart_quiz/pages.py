@@ -136,7 +136,7 @@ def write_quiz_pages(app: Sphinx, quizzes: list[Quiz]) -> set[str]:
     srcdir = Path(app.srcdir)
     folder_name = pages_directory(app.config)
     folder = (srcdir / folder_name).resolve() if folder_name else None
-    for manifest in srcdir.rglob(MANIFEST):
+    for manifest in list(srcdir.rglob(MANIFEST)):
         if manifest.parent.resolve() != folder:
             _remove_written(manifest.parent, keep=set())
     if folder is None:
