@@ -18,7 +18,7 @@ import pytest
 from conftest import copy_root
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-#: Sphinx's build cache: never served (`.buildinfo.bak` is its backup when the configuration changes).
+#: Sphinx's build cache, never served (`.buildinfo.bak`: its backup when the config changes).
 BUILD_CACHE = {".doctrees", ".buildinfo", ".buildinfo.bak"}
 
 
