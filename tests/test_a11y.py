@@ -620,6 +620,11 @@ def test_focus_moved_off_screen_is_in_view_at_once(page, site_url, page_kinds):
     state = page.evaluate(f"() => {{ const s = ({FOCUS_STATE})(); s.y = scrollY; return s; }}")
     assert page.evaluate("document.activeElement.classList.contains('cart-check')")
     assert_focus_shown(state, "Tab to a control below the screen, same frame")
+    scrollers = page.evaluate(
+        """() => ['html', '.sidebar-scroll', '.toc-scroll'].map(s => document.querySelector(s))
+             .filter(Boolean).map(e => getComputedStyle(e).scrollBehavior)"""
+    )
+    assert set(scrollers) == {"auto"}, "the page and furo's sidebars scroll at once too"
 
 
 def test_quiz_question_accessibility_tree(page, site_url, page_kinds):
