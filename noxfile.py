@@ -62,7 +62,7 @@ def preview(session: nox.Session) -> None:
                 f"port {port} is already in use (another preview?); stop that server, or "
                 f"pick another port: nox -s preview -- --port {port + 1}"
             )
-    _install(session, "preview")
+    _install(session, "site", "preview")
     session.log(f"Serving the site at http://{PREVIEW_HOST}:{port} (Ctrl+C to stop)")
     session.run(
         "sphinx-autobuild",
@@ -84,7 +84,7 @@ def preview(session: nox.Session) -> None:
 @nox.session
 def docs(session: nox.Session) -> None:
     """The strict HTML build: any warning fails it. Output in _build/html."""
-    _install(session)
+    _install(session, "site")
     session.run(
         "sphinx-build", "-b", "html", *STRICT, str(DOCS), str(BUILD / "html"), *session.posargs
     )
@@ -100,7 +100,7 @@ def check(session: nox.Session) -> None:
 @nox.session
 def readability(session: nox.Session) -> None:
     """Build the site and print each tier block's page, tier, words, grade, sentence length."""
-    _install(session)
+    _install(session, "site")
     outdir = BUILD / "html"
     # Not strict (-W): the table should list every block even when some are over their limit.
     session.run("sphinx-build", "-b", "html", "-q", str(DOCS), str(outdir), *session.posargs)
@@ -119,21 +119,21 @@ def export(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Build times, scaling to 1,000 quizzes, page weight, requests: bench-results/."""
-    _install(session, "test")
+    _install(session, "site", "test")
     session.run("python", str(ROOT / "bench" / "run.py"), *session.posargs)
 
 
 @nox.session
 def unit(session: nox.Session) -> None:
     """The quick tier: every test but the browser and slow ones, under a minute of CPU."""
-    _install(session, "test")
+    _install(session, "site", "test")
     session.run("pytest", "-m", "not browser and not slow", *session.posargs)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole pytest suite, browser tests included when Chromium is installed (CI)."""
-    _install(session, "test")
+    _install(session, "site", "test")
     session.run("pytest", *session.posargs)
 
 
@@ -142,7 +142,7 @@ def a11y(session: nox.Session) -> None:
     """WCAG 2.2 AA in Chromium: axe-core on every page, keyboard, reflow, zoom, screenshots."""
     if not Path("/usr/bin/chromium").exists():
         session.error("needs Debian's Chromium at /usr/bin/chromium: apt-get install chromium")
-    _install(session, "test")
+    _install(session, "site", "test")
     session.run("pytest", str(ROOT / "tests" / "test_a11y.py"), *session.posargs)
     session.log(f"Screenshots for review: {ROOT / 'test-results' / 'screenshots'}")
 
@@ -159,6 +159,6 @@ def lint(session: nox.Session) -> None:
 def translations(session: nox.Session) -> None:
     """Update the extensions' message catalogs (.pot, each .po, each .mo) and report what is
     still untranslated."""
-    _install(session)
+    _install(session, "site")
     for package in ("cart_quiz", "cart_tiers"):
         session.run("python", "-m", "cart_static.messages", str(ROOT / "extensions" / package))

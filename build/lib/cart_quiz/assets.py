@@ -1,0 +1,72 @@
+"""The extension's own scripts and styles: shipped minified from its `static/` folder to web
+builds, and linked only from the pages that show what they serve."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cart_static import add_minified_static_dir
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .my_questions import my_questions
+from .nodes import INTERACTIVE_BUILDERS, element
+
+STATIC_DIR = Path(__file__).parent / "static"
+EDUCATOR_CLASSES = frozenset({"cart-educators"})
+
+
+def _shows_quiz(node: nodes.Node) -> bool:
+    return isinstance(node, element) and "cart-quiz" in node["classes"]
+
+
+def _shows_my_questions(node: nodes.Node) -> bool:
+    return isinstance(node, my_questions)
+
+
+def _shows_educator_content(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Element) and bool(EDUCATOR_CLASSES & set(node["classes"]))
+
+
+#: Page content -> the assets it needs, in load order.
+PAGE_ASSETS = (
+    (_shows_quiz, ("cart-quiz.css",), ("cart-storage.js", "cart-quiz.js")),
+    (
+        _shows_my_questions,
+        ("cart-my-questions.css",),
+        ("cart-storage.js", "cart-my-questions.js"),
+    ),
+    (_shows_educator_content, ("cart-quiz-educators.css",), ()),
+)
+
+
+def register_static_dir(app: Sphinx) -> None:
+    if app.builder.name in INTERACTIVE_BUILDERS:
+        add_minified_static_dir(app, STATIC_DIR)
+
+
+def add_page_assets(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    if doctree is None or app.builder.name not in INTERACTIVE_BUILDERS:
+        return
+    styles: list[str] = []
+    scripts: list[str] = []
+    for shows, page_styles, page_scripts in PAGE_ASSETS:
+        if next(doctree.findall(shows), None) is not None:
+            styles.extend(style for style in page_styles if style not in styles)
+            scripts.extend(script for script in page_scripts if script not in scripts)
+    for style in styles:
+        app.add_css_file(style)
+    for script in scripts:  # deferred scripts run in this order: the storage module first
+        app.add_js_file(script, defer="defer")
+
+
+def setup_assets(app: Sphinx) -> None:
+    app.connect("builder-inited", register_static_dir)
+    app.connect("html-page-context", add_page_assets)

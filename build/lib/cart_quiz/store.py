@@ -1,0 +1,145 @@
+"""Everything cart_quiz keeps between builds, on the build environment and nowhere else.
+
+`QuizStore` holds the site's parsed quizzes (re-parsing only files whose size or time
+changed, which keeps a one-quiz edit fast at 1,000 quizzes) and what each page does with them:
+which quizzes it embeds, whether it shows the catalogue or My questions, and which generated
+quiz pages it links to. `QuizCollector` keeps the per-page part right when pages are read
+again, removed, or read in parallel processes. Sphinx discards the environment, and so the
+store, when the extension's `env_version` changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
+
+from .loader import QuizCollection, QuizError, load_quiz, load_quiz_directory, quiz_files
+from .model import Quiz
+
+#: Bump when the store or the model changes shape, or an export's output changes: Sphinx then
+#: starts from a fresh environment and every quiz is parsed and exported again.
+ENV_VERSION = 2
+GENERATED_LABEL_PREFIXES = ("quiz-page-", "quiz-worksheet-", "quiz-answers-")
+
+
+@dataclass
+class QuizStore:
+    """The quizzes of this build and the pages that use them."""
+
+    #: Quiz file -> ((mtime_ns, size), the quiz or why it failed): the parse cache.
+    parsed: dict[Path, tuple[tuple[int, int], Quiz | QuizError]] = field(default_factory=dict)
+    #: The quiz folder (`quiz_directory`, resolved from the folder of conf.py).
+    directory: Path = Path()
+    #: The site's quizzes as loaded at the start of this build.
+    collection: QuizCollection = field(default_factory=QuizCollection)
+    #: Quiz files at the last load, to notice quizzes that appear or go.
+    files: list[Path] = field(default_factory=list)
+    #: Quiz files when pages were last read, to re-read the catalogue when quizzes come or go.
+    files_read: list[Path] | None = None
+    #: Docnames of the generated quiz pages, in this build and the one before.
+    generated: set[str] = field(default_factory=set)
+    generated_before: set[str] = field(default_factory=set)
+    #: Page -> quiz ids it embeds, in page order.
+    embeds: dict[str, list[str]] = field(default_factory=dict)
+    #: Pages showing `{quiz-catalog}` and `{my-questions}`.
+    catalogues: set[str] = field(default_factory=set)
+    my_questions: set[str] = field(default_factory=set)
+    #: Quiz id -> the pages embedding it, as the last build wrote them.
+    last_embeds: dict[str, list[str]] | None = None
+    #: Page -> labels of generated quiz pages it refers to.
+    page_links: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def quizzes(self) -> dict[str, Quiz]:
+        return self.collection.quizzes
+
+    def load(self, directory: Path) -> QuizCollection:
+        """Load every quiz under `directory`, parsing only files that changed."""
+        self.directory = directory
+
+        def load_if_changed(path: Path) -> Quiz:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            cached = self.parsed.get(path)
+            if cached is None or cached[0] != stamp:
+                try:
+                    cached = (stamp, load_quiz(path))
+                except QuizError as error:
+                    cached = (stamp, error)
+                self.parsed[path] = cached
+            if isinstance(cached[1], QuizError):
+                raise cached[1]
+            return cached[1]
+
+        self.files = quiz_files(directory) if directory.is_dir() else []
+        present = set(self.files)
+        self.parsed = {path: entry for path, entry in self.parsed.items() if path in present}
+        self.collection = load_quiz_directory(directory, load=load_if_changed)
+        return self.collection
+
+
+def quiz_store(env: BuildEnvironment) -> QuizStore:
+    """This environment's store, made on first use (a fresh environment has none)."""
+    store = getattr(env, "cart_quiz", None)
+    if store is None:
+        store = env.cart_quiz = QuizStore()
+    return store
+
+
+def reading_order(env: BuildEnvironment) -> list[str]:
+    """Every page in the order of the table of contents, then the pages outside it."""
+    ordered: list[str] = []
+    seen: set[str] = set()
+    pending = [env.config.root_doc]
+    while pending:
+        docname = pending.pop(0)
+        if docname in seen or docname not in env.all_docs:
+            continue
+        seen.add(docname)
+        ordered.append(docname)
+        pending[:0] = env.toctree_includes.get(docname, [])
+    return ordered + sorted(docname for docname in env.all_docs if docname not in seen)
+
+
+class QuizCollector(EnvironmentCollector):
+    """Keeps each page's part of the store right through re-reads, removals and -j."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        store = quiz_store(env)
+        store.embeds.pop(docname, None)
+        store.page_links.pop(docname, None)
+        store.catalogues.discard(docname)
+        store.my_questions.discard(docname)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+    ) -> None:
+        ours, theirs = quiz_store(env), quiz_store(other)
+        for docname in docnames:
+            if docname in theirs.embeds:
+                ours.embeds[docname] = theirs.embeds[docname]
+            if docname in theirs.page_links:
+                ours.page_links[docname] = theirs.page_links[docname]
+        ours.catalogues |= theirs.catalogues & set(docnames)
+        ours.my_questions |= theirs.my_questions & set(docnames)
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        """Remember the links to generated quiz pages: renaming a quiz must re-read them."""
+        labels = {
+            node["reftarget"]
+            for node in doctree.findall(addnodes.pending_xref)
+            if str(node.get("reftarget", "")).startswith(GENERATED_LABEL_PREFIXES)
+        }
+        if labels:
+            quiz_store(app.env).page_links[app.env.docname] = labels
+
+
+def setup_store(app: Sphinx) -> None:
+    app.add_env_collector(QuizCollector)

@@ -1,0 +1,336 @@
+"""HTML builders: each quiz becomes a form that teaches without JavaScript (every answer sits
+behind "Show answer") and that cart-quiz.js turns into a self-check with live feedback and a
+score.
+
+`QuizWidgetTransform` rewrites the quiz's nodes into `element` nodes, one per HTML element,
+that the translator writes with `starttag`, so every attribute is escaped by structure and
+author text stays docutils nodes (emphasis, links, glossary terms), never a string.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .nodes import (
+    INTERACTIVE_BUILDERS,
+    after_answer,
+    element,
+    quiz,
+    quiz_question,
+    quiz_text,
+    text_part,
+    text_parts,
+)
+from .translation import (
+    _,
+    category_label,
+    script_strings,
+    tier_label,
+    true_false_label,
+    verdict_label,
+)
+
+
+def heading_level(node: nodes.Element) -> int:
+    """The heading level a widget's own heading takes inside its page's sections."""
+    depth = 0
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            depth += 1
+        parent = parent.parent
+    return min(max(depth + 1, 2), 6)
+
+
+def el(tag: str, *children: nodes.Node | str, **attributes: Any) -> element:
+    """One HTML element; `classes` and `ids` as docutils has them, other keyword arguments
+    become attributes (`data_x` is written `data-x`; True is an empty boolean attribute)."""
+    node = element(tag=tag, classes=list(attributes.pop("classes", ())))
+    node["ids"] = list(attributes.pop("ids", ()))
+    node["attributes"] = {
+        name.replace("_", "-"): "" if value is True else str(value)
+        for name, value in attributes.items()
+        if value is not None and value is not False
+    }
+    node.extend(nodes.Text(child) if isinstance(child, str) else child for child in children)
+    return node
+
+
+def copy_of(part: quiz_text | None) -> list[nodes.Node]:
+    """The author text of a part, as nodes to place in the widget."""
+    if part is None:
+        return []
+    return [
+        child.deepcopy() for child in part.children if not isinstance(child, nodes.system_message)
+    ]
+
+
+def plain(part: quiz_text | None) -> str:
+    return " ".join(part.astext().split()) if part is not None else ""
+
+
+def choice_text(question: quiz_question, choice: quiz_text) -> list[nodes.Node]:
+    if question["question_type"] == "true-false":
+        return [nodes.Text(true_false_label(choice["index"]))]
+    return copy_of(choice)
+
+
+def choice_input(question: quiz_question, choice: quiz_text) -> element:
+    anchor, index = question["anchor"], choice["index"]
+    input_id = f"{anchor}-choice-{index}"
+    control = el(
+        "input",
+        classes=["cart-choice-input"],
+        ids=[input_id],
+        type="checkbox" if question["question_type"] == "multiple" else "radio",
+        name=anchor,
+        value=index,
+        data_correct="true" if choice["correct"] else None,
+        data_unsure="true" if choice["unsure"] else None,
+    )
+    label = el("label", *choice_text(question, choice), classes=["cart-choice-label"])
+    label["attributes"]["for"] = input_id
+    return el("div", control, label, classes=["cart-choice"])
+
+
+def answer_item(question: quiz_question, choice: quiz_text, feedback: quiz_text) -> element:
+    verdict = verdict_label(choice["correct"], choice["unsure"])
+    text = choice_text(question, choice)
+    return el(
+        "li",
+        el("span", verdict, classes=["cart-verdict"]),
+        " ",
+        el("strong", *text),
+        after_answer(text),
+        *copy_of(feedback),
+        " ",
+        el("span", classes=["cart-your-answer"], hidden=True),
+        classes=["cart-answer-item"],
+        data_choice=choice["index"],
+    )
+
+
+def ordering_parts(question: quiz_question) -> tuple[list[element], list[element]]:
+    """The shuffled steps the reader orders, and the right order for the answer."""
+    steps = text_parts(question, "step")
+    feedback = text_parts(question, "step-feedback")
+    anchor = question["anchor"]
+    items = []
+    for index in question["step_order"]:
+        step, name = steps[index], plain(steps[index])
+        moves = el(
+            "span",
+            el(
+                "button",
+                _("Move up"),
+                classes=["cart-move"],
+                type="button",
+                data_move="-1",
+                aria_label=f"{_('Move up')}: {name}",
+            ),
+            el(
+                "button",
+                _("Move down"),
+                classes=["cart-move"],
+                type="button",
+                data_move="1",
+                aria_label=f"{_('Move down')}: {name}",
+            ),
+            classes=["cart-step-moves"],
+            hidden=True,
+        )
+        text = el("span", *copy_of(step), classes=["cart-step-text"])
+        items.append(el("li", text, moves, classes=["cart-step"], data_position=index))
+    shuffled = [
+        el(
+            "p",
+            _("These steps are in a mixed-up order."),
+            classes=["cart-ordering-help"],
+            ids=[f"{anchor}-help"],
+        ),
+        el("ol", *items, classes=["cart-steps"], aria_describedby=f"{anchor}-help"),
+    ]
+    answer = [
+        el("p", _("The right order:")),
+        el(
+            "ol",
+            *(
+                el(
+                    "li",
+                    el("strong", *copy_of(step)),
+                    after_answer(copy_of(step)),
+                    *copy_of(feedback[index]),
+                )
+                for index, step in enumerate(steps)
+            ),
+            classes=["cart-answer-list"],
+        ),
+    ]
+    return shuffled, answer
+
+
+def question_widget(question: quiz_question) -> element:
+    anchor, qtype = question["anchor"], question["question_type"]
+    ask = text_part(question, "ask")
+    number = _("Question {number} of {total}").format(
+        number=question["number"], total=question["total"]
+    )
+    legend = el(
+        "legend",
+        el("span", number, classes=["cart-question-number"]),
+        " ",
+        el("span", *copy_of(text_part(question, "prompt")), classes=["cart-question-prompt"]),
+        classes=["cart-question-legend"],
+    )
+    body: list[nodes.Node] = [legend]
+    if qtype == "multiple":
+        body.append(el("p", _("Choose all that apply."), classes=["cart-question-note"]))
+    hint = text_part(question, "hint")
+    if hint is not None:
+        body.append(
+            el(
+                "details",
+                el("summary", _("Hint")),
+                el("div", *copy_of(hint), classes=["cart-hint-body"]),
+                classes=["cart-hint"],
+            )
+        )
+    if qtype == "ordering":
+        shuffled, answer = ordering_parts(question)
+        body.extend(shuffled)
+    else:
+        choices = text_parts(question, "choice")
+        feedback = text_parts(question, "choice-feedback")
+        body.append(
+            el("div", *(choice_input(question, c) for c in choices), classes=["cart-choices"])
+        )
+        answer = [
+            el(
+                "ul",
+                *(answer_item(question, c, feedback[i]) for i, c in enumerate(choices)),
+                classes=["cart-answer-list"],
+            )
+        ]
+    actions = [
+        el("button", _("Check answer"), classes=["cart-check"], type="button"),
+        el("button", _("Try again"), classes=["cart-retry"], type="button", hidden=True),
+    ]
+    if ask is not None:
+        actions.append(
+            el(
+                "button",
+                _("Add to My questions"),
+                classes=["cart-add-question"],
+                type="button",
+                hidden=True,
+            )
+        )
+    body.append(el("div", *actions, classes=["cart-actions"], hidden=True))
+    body.append(el("p", classes=["cart-status"], role="status"))
+    explanation = el(
+        "div", el("p", *copy_of(text_part(question, "explanation"))), classes=["cart-explanation"]
+    )
+    learn_more = el(
+        "p",
+        _("Learn more:"),
+        " ",
+        *copy_of(text_part(question, "learn-more")),
+        classes=["cart-learn-more"],
+    )
+    answer_body = [*answer, explanation, learn_more]
+    if ask is not None:
+        answer_body.append(
+            el(
+                "p",
+                el("strong", _("A question for your care team:")),
+                " ",
+                *copy_of(ask),
+                classes=["cart-ask"],
+            )
+        )
+    body.append(
+        el(
+            "details",
+            el("summary", _("Show answer")),
+            el("div", *answer_body, classes=["cart-answer-body"]),
+            classes=["cart-answer"],
+        )
+    )
+    return el(
+        "fieldset",
+        *body,
+        classes=["cart-question"],
+        ids=[anchor],
+        data_question_type=qtype,
+        data_stage=question["stage"],
+        data_ask=plain(ask) if ask is not None else None,
+    )
+
+
+def quiz_widget(node: quiz) -> element:
+    quiz_id = node["quiz_id"]
+    level = heading_level(node)
+    questions = [child for child in node.children if isinstance(child, quiz_question)]
+    meta = " · ".join(
+        [
+            category_label(node["category"]),
+            _("{count} questions").format(count=len(questions)),
+            _("about {minutes} minutes").format(minutes=node["minutes"]),
+            _("Reading level: {tier}").format(tier=tier_label(node["tier"])),
+        ]
+    )
+    objectives = el(
+        "ul",
+        *(el("li", *copy_of(part)) for part in text_parts(node, "objective")),
+        classes=["cart-quiz-objectives"],
+    )
+    footer = el(
+        "div",
+        el("p", classes=["cart-score"]),
+        el("div", classes=["cart-summary"], role="status"),
+        el("button", _("Start over"), classes=["cart-reset"], type="button"),
+        classes=["cart-quiz-footer"],
+        hidden=True,
+    )
+    return el(
+        "section",
+        el(
+            f"h{level}",
+            _("Self-check: {title}").format(title=node["title"]),
+            classes=["cart-quiz-title"],
+            ids=[f"quiz-{quiz_id}-title"],
+        ),
+        el("p", meta, classes=["cart-quiz-meta"]),
+        el("p", _("This self-check helps you:"), classes=["cart-quiz-objectives-intro"]),
+        objectives,
+        el("p", _("Your answers stay on this device."), classes=["cart-quiz-privacy"]),
+        *(question_widget(question) for question in questions),
+        footer,
+        classes=["cart-quiz"],
+        ids=[f"quiz-{quiz_id}"],
+        data_quiz_id=quiz_id,
+        data_category=node["category"],
+        data_cart_strings=json.dumps(script_strings(), ensure_ascii=False),
+        aria_labelledby=f"quiz-{quiz_id}-title",
+    )
+
+
+class QuizWidgetTransform(SphinxPostTransform):
+    """Every quiz of the page as its HTML widget, for the web builders (other HTML-format
+    builders, such as EPUB, print the worksheet)."""
+
+    default_priority = 400
+    builders = tuple(sorted(INTERACTIVE_BUILDERS))
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(quiz)):
+            node.replace_self(quiz_widget(node))
+
+
+def setup_widget(app: Sphinx) -> None:
+    app.add_post_transform(QuizWidgetTransform)

@@ -1,0 +1,125 @@
+"""Readability figures per tier block, as the table maintainers read and as JSON.
+
+No Sphinx imports: the build writes ``readability.json`` with :func:`write_json`, and
+``python -m cart_tiers report <outdir>`` prints it with :func:`format_table`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+JSON_FILENAME = "readability.json"
+JSON_SCHEMA_VERSION = 1
+FORMULA = "Flesch-Kincaid grade level"
+METHOD_NOTES = (
+    "Grade is the Flesch-Kincaid grade level: 0.39 x words per sentence"
+    " + 11.8 x syllables per word - 15.59.",
+    "Syllables come from the CMU Pronouncing Dictionary; words it lacks are estimated.",
+    "A glossary term (the {term} role) counts as one short word, because the glossary"
+    " defines it; so does a cross-reference shown by its target's title.",
+    "Footnote references, code blocks and numbers are not counted as words.",
+    "Each paragraph, list item and heading ends a sentence.",
+    "The build fails (with -W) when a tier with a limit reads above it; clinical detail"
+    " has no limit.",
+)
+HEADERS = ("Page", "Line", "Tier", "Words", "Grade", "Words/sentence", "Limit", "Result")
+
+
+@dataclass(frozen=True)
+class BlockFigures:
+    """The readability of one tier block, where it is, and the limit it must meet."""
+
+    docname: str
+    source: str
+    line: int | None
+    tier: str
+    words: int
+    sentences: int
+    syllables: int
+    grade: float
+    sentence_length: float
+    limit: float | None
+    anchor: str = ""
+
+    @property
+    def status(self) -> str:
+        """``"pass"``, ``"fail"`` or ``"no limit"``."""
+        if self.limit is None:
+            return "no limit"
+        return "fail" if self.grade > self.limit else "pass"
+
+    @property
+    def location(self) -> str:
+        """``source:line``, as in a compiler message."""
+        return f"{self.source}:{self.line}" if self.line else self.source
+
+
+def sort_blocks(blocks: Iterable[BlockFigures]) -> list[BlockFigures]:
+    """Blocks in page order, then in the order they appear on the page."""
+    return sorted(blocks, key=lambda block: (block.docname, block.line or 0))
+
+
+def summary(blocks: list[BlockFigures]) -> str:
+    """One sentence: how many blocks, on how many pages, how many over their limit."""
+    failures = sum(block.status == "fail" for block in blocks)
+    pages = len({block.docname for block in blocks})
+    return f"{len(blocks)} tier blocks on {pages} pages; {failures} over their limit ({FORMULA})."
+
+
+def table_row(block: BlockFigures) -> tuple[str, ...]:
+    """One row of the table as text, in the order of :data:`HEADERS` (page excluded)."""
+    return (
+        str(block.line or ""),
+        block.tier,
+        str(block.words),
+        f"{block.grade:.1f}",
+        f"{block.sentence_length:.1f}",
+        "" if block.limit is None else f"{block.limit:.1f}",
+        block.status,
+    )
+
+
+def format_table(blocks: Iterable[BlockFigures]) -> str:
+    """A plain-text table with aligned columns, followed by the summary and the notes."""
+    ordered = sort_blocks(blocks)
+    rows = [HEADERS, *((block.source, *table_row(block)) for block in ordered)]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(HEADERS))]
+    numeric = {1, 3, 4, 5, 6}
+    lines = []
+    for index, row in enumerate(rows):
+        cells = [
+            cell.rjust(width) if column in numeric and index else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    notes = [f"- {note}" for note in METHOD_NOTES]
+    return "\n".join([*lines, "", summary(ordered), "", "How the figures are made:", *notes])
+
+
+def write_json(path: Path, blocks: Iterable[BlockFigures], titles: Mapping[str, str]) -> None:
+    """Write the figures with the method notes, so other tools can read them."""
+    data = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "formula": FORMULA,
+        "notes": list(METHOD_NOTES),
+        "blocks": [
+            {**asdict(block), "title": titles.get(block.docname, ""), "status": block.status}
+            for block in sort_blocks(blocks)
+        ],
+    }
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_json(path: Path) -> list[BlockFigures]:
+    """Read the figures written by :func:`write_json`."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = {field.name for field in fields(BlockFigures)}
+    return [
+        BlockFigures(**{key: value for key, value in block.items() if key in names})
+        for block in data["blocks"]
+    ]
