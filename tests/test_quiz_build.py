@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -227,3 +228,23 @@ def test_widget_strings_follow_the_site_language(app):
     assert quiz.select_one("details.cart-answer summary").get_text() == "Ver respuesta"
     assert "Pregunta 1 de 4" in quiz.get_text()
     assert "Correcto." in quiz["data-cart-strings"]
+
+
+def test_the_same_quiz_twice_on_a_page_is_a_located_warning(make_app, tmp_path):
+    source = copy_root("quiz-basic", tmp_path)
+    page = source / "plain.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n```{quiz} sample\n```\n\n```{quiz} sample\n```\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=source)
+    app.build()
+    lines = page.read_text(encoding="utf-8").splitlines()
+    second = max(number for number, line in enumerate(lines, 1) if line == "```{quiz} sample")
+    assert f"plain.md:{second}: WARNING: the quiz 'sample' is already on this page" in (
+        app.warning.getvalue()
+    )
+    html = (Path(app.outdir) / "plain.html").read_text(encoding="utf-8")
+    assert html.count('id="quiz-sample"') == 1
+    ids = re.findall(r'id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "every id on the page is unique"
