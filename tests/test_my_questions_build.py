@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from cart_quiz.loader import load_quiz_directory
-from cart_quiz.my_questions import collect_suggestions, same_question_key
+from cart_quiz.suggestions import collect_suggestions, same_question_key
 from conftest import copy_root, soup_of
 
 ROOTS = Path(__file__).parent / "roots"
