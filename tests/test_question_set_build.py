@@ -66,6 +66,7 @@ def test_the_set_page_holds_every_question_hidden(built_site, questions):
     root = page.select_one("div.cart-quiz-set")
     pool = root.select_one(".cart-set-pool")
     assert pool.has_attr("hidden")
+    assert len(pool.select(".cart-quiz.cart-set-source")) == len({q for q, _, _ in questions})
     fieldsets = {fieldset["id"] for fieldset in pool.select("fieldset.cart-question")}
     assert fieldsets == {f"quiz-{q}-{i}" for q, i, _ in questions}
     keys = {f"{q}/{i}" for q, i, _ in questions}

@@ -289,9 +289,26 @@ class SetFormTransform(SphinxPostTransform):
                 form.parent.remove(form)
 
 
+class SetSourceTransform(SphinxPostTransform):
+    """After the widget transform: the set page's hidden quizzes are sources to pick from,
+    not quizzes of the page (`cart-set-source`), for whatever looks for a page's quizzes."""
+
+    default_priority = 401
+    builders = tuple(sorted(INTERACTIVE_BUILDERS))
+
+    def run(self, **kwargs: Any) -> None:
+        for root in self.document.findall(element):
+            if SET_CLASS not in root["classes"]:
+                continue
+            for node in root.findall(element):
+                if "cart-quiz" in node["classes"]:
+                    node["classes"].append("cart-set-source")
+
+
 def shows_question_set(node: nodes.Node) -> bool:
-    """A page with the set page or the catalogue's picker: it needs cart-quiz-set.js."""
-    return isinstance(node, element) and bool({SET_CLASS, PICKER_CLASS} & set(node["classes"]))
+    """The set page, or a catalogue whose set form was kept (a set page exists): they need
+    cart-quiz-set.js. A catalogue without a set page keeps its checklist, script-free."""
+    return isinstance(node, element) and (SET_CLASS in node["classes"] or FORM_ID in node["ids"])
 
 
 def setup_question_set(app: Sphinx) -> None:
@@ -306,3 +323,4 @@ def setup_question_set(app: Sphinx) -> None:
     app.add_directive("quiz-set", QuizSetDirective)
     app.add_post_transform(QuestionSetPaperTransform)
     app.add_post_transform(SetFormTransform)
+    app.add_post_transform(SetSourceTransform)
