@@ -96,8 +96,8 @@ TEX_PACKAGES = "latexmk texlive-latex-recommended texlive-latex-extra texlive-fo
 
 @nox.session
 def pdf(session: nox.Session) -> None:
-    """The site as one PDF (pdflatex), each quiz as a worksheet with its answer key:
-    _build/latex/cart-learning-site.pdf. Needs Debian's TeX (about 4 minutes to install)."""
+    """The site as one PDF, each quiz as a worksheet with its answer key (needs TeX).
+    Output: _build/latex/cart-learning-site.pdf (pdflatex through latexmk)."""
     if shutil.which("latexmk") is None:
         session.error(f"needs TeX and latexmk: apt-get install -y {TEX_PACKAGES}")
     _install(session)
