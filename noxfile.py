@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 import socket
 from pathlib import Path
 
@@ -88,6 +89,20 @@ def docs(session: nox.Session) -> None:
     session.run(
         "sphinx-build", "-b", "html", *STRICT, str(DOCS), str(BUILD / "html"), *session.posargs
     )
+
+
+TEX_PACKAGES = "latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended"
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """The site as one PDF, each quiz as a worksheet with its answer key (needs TeX).
+    Output: _build/latex/cart-learning-site.pdf (pdflatex through latexmk)."""
+    if shutil.which("latexmk") is None:
+        session.error(f"needs TeX and latexmk: apt-get install -y {TEX_PACKAGES}")
+    _install(session)
+    session.run("sphinx-build", "-M", "latexpdf", str(DOCS), str(BUILD), *STRICT, *session.posargs)
+    session.log(f"The PDF: {BUILD / 'latex' / 'cart-learning-site.pdf'}")
 
 
 @nox.session

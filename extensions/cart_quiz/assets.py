@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 
 from .my_questions import my_questions
 from .nodes import INTERACTIVE_BUILDERS, element
+from .question_set import shows_question_set
 
 STATIC_DIR = Path(__file__).parent / "static"
 EDUCATOR_CLASSES = frozenset({"cart-educators"})
@@ -31,6 +32,8 @@ def _shows_educator_content(node: nodes.Node) -> bool:
 
 #: Page content -> the assets it needs, in load order.
 PAGE_ASSETS = (
+    # First: on the set page it keeps the chosen questions before cart-quiz.js starts.
+    (shows_question_set, ("cart-quiz-set.css",), ("cart-quiz-set.js",)),
     (_shows_quiz, ("cart-quiz.css",), ("cart-storage.js", "cart-quiz.js")),
     (
         _shows_my_questions,

@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from .links import embedding_pages, quiz_links
 from .model import CATEGORIES, Quiz
 from .pages import quiz_page_docname
+from .question_set import question_picker, set_form
 from .store import quiz_store
 from .text_nodes import text_nodes
 from .translation import _, category_label, tier_label
@@ -53,6 +54,7 @@ class QuizCatalogDirective(SphinxDirective):
         result: list[nodes.Node] = [self.category_filter(shown, len(collection.quizzes))]
         result.append(quiz_links(quiz_id="", context="all"))
         result.extend(self.category_section(category, found) for category, found in shown.items())
+        result.append(set_form())
         return result
 
     def category_filter(self, shown: dict[str, list[Quiz]], total: int) -> nodes.paragraph:
@@ -119,6 +121,7 @@ class QuizCatalogDirective(SphinxDirective):
         )
         fields += quiz_links(quiz_id=quiz.id, context="catalog")
         section += fields
+        section += question_picker(quiz)
         return section
 
 
