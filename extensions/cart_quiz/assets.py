@@ -10,7 +10,6 @@ from cart_static import add_minified_static_dir
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .my_questions import my_questions
 from .nodes import INTERACTIVE_BUILDERS, element
 from .question_set import shows_question_set
 
@@ -23,7 +22,7 @@ def _shows_quiz(node: nodes.Node) -> bool:
 
 
 def _shows_my_questions(node: nodes.Node) -> bool:
-    return isinstance(node, my_questions)
+    return isinstance(node, element) and "cart-my-questions" in node["classes"]
 
 
 def _shows_educator_content(node: nodes.Node) -> bool:
