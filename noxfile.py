@@ -100,7 +100,7 @@ def pdf(session: nox.Session) -> None:
     Output: _build/latex/cart-learning-site.pdf (pdflatex through latexmk)."""
     if shutil.which("latexmk") is None:
         session.error(f"needs TeX and latexmk: apt-get install -y {TEX_PACKAGES}")
-    _install(session)
+    _install(session, "site")
     session.run("sphinx-build", "-M", "latexpdf", str(DOCS), str(BUILD), *STRICT, *session.posargs)
     session.log(f"The PDF: {BUILD / 'latex' / 'cart-learning-site.pdf'}")
 

@@ -19,10 +19,13 @@ ROOT = Path(__file__).parent.parent
 STRICT = ("-W", "--keep-going", "-n", "-q")
 TEX_PACKAGES = "latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended"
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("latexmk") is None or shutil.which("pdflatex") is None,
-    reason=f"the PDF needs TeX and latexmk (apt-get install -y {TEX_PACKAGES})",
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        shutil.which("latexmk") is None or shutil.which("pdflatex") is None,
+        reason=f"the PDF needs TeX and latexmk (apt-get install -y {TEX_PACKAGES})",
+    ),
+]
 
 
 def letters(text: str) -> str:
