@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 
 from .my_questions import my_questions
 from .nodes import INTERACTIVE_BUILDERS, element
+from .progress import my_progress
 
 STATIC_DIR = Path(__file__).parent / "static"
 EDUCATOR_CLASSES = frozenset({"cart-educators"})
@@ -23,6 +24,10 @@ def _shows_quiz(node: nodes.Node) -> bool:
 
 def _shows_my_questions(node: nodes.Node) -> bool:
     return isinstance(node, my_questions)
+
+
+def _shows_my_progress(node: nodes.Node) -> bool:
+    return isinstance(node, my_progress)
 
 
 def _shows_educator_content(node: nodes.Node) -> bool:
@@ -37,6 +42,7 @@ PAGE_ASSETS = (
         ("cart-my-questions.css",),
         ("cart-storage.js", "cart-my-questions.js"),
     ),
+    (_shows_my_progress, ("cart-progress.css",), ("cart-storage.js", "cart-progress.js")),
     (_shows_educator_content, ("cart-quiz-educators.css",), ()),
 )
 
