@@ -26,6 +26,7 @@ from .nodes import (
     text_part,
     text_parts,
 )
+from .links import builder_of
 from .progress import MY_PROGRESS_LABEL
 from .translation import (
     _,
@@ -387,7 +388,7 @@ class QuizWidgetTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(quiz)):
-            node.replace_self(quiz_widget(node, self.env, self.app.builder))
+            node.replace_self(quiz_widget(node, self.env, builder_of(self.env)))
 
 
 def setup_widget(app: Sphinx) -> None:
