@@ -218,9 +218,12 @@ def test_forget_my_answers_clears_every_self_check_but_not_my_questions(page, si
     assert page.locator(".cart-progress-alert").inner_text() == progress_strings()["forgotten"]
     assert page.locator(".cart-progress-quiz").count() == 0
     assert progress_strings()["none"] in page.locator(".cart-progress-results").inner_text()
-    assert page.evaluate(
-        "() => Object.keys(localStorage).filter(k => k.startsWith('cart-quiz-progress'))"
-    ) == []
+    assert (
+        page.evaluate(
+            "() => Object.keys(localStorage).filter(k => k.startsWith('cart-quiz-progress'))"
+        )
+        == []
+    )
     assert "When may I drive again?" in stored(page, "cart-my-questions")
     page.goto(f"{site}/index.html")
     assert page.locator("#quiz-sample .cart-question[data-result]").count() == 0
@@ -246,7 +249,9 @@ def test_disabled_storage_says_so_everywhere_and_nothing_throws(page, site, erro
     assert blocked in status(page, "first-sign")
     page.locator("#quiz-sample .cart-reset").focus()
     page.keyboard.press("Enter")
-    assert script_strings()["forgetFailed"] in page.locator("#quiz-sample .cart-summary").inner_text()
+    assert (
+        script_strings()["forgetFailed"] in page.locator("#quiz-sample .cart-summary").inner_text()
+    )
     page.goto(f"{site}/my-progress.html")
     assert progress_strings()["blocked"] in page.locator(".cart-progress").inner_text()
     page.locator(".cart-progress-forget").focus()

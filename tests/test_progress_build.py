@@ -91,7 +91,9 @@ def test_other_builders_show_the_sentence_only(app):
 
 def test_the_catalogue_page_has_no_duplicate_id(built_site):
     """The filter paragraph and the page's `(quiz-catalog)=` label both had the id."""
-    soup = BeautifulSoup((built_site / "quiz-catalog.html").read_text(encoding="utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (built_site / "quiz-catalog.html").read_text(encoding="utf-8"), "html.parser"
+    )
     ids = Counter(tag["id"] for tag in soup.select("[id]"))
     assert [name for name, count in ids.items() if count > 1] == []
     assert soup.select_one("p.cart-catalog-filter a")["href"] == "#cart-quiz-catalog"

@@ -47,8 +47,7 @@ def script_strings() -> dict[str, str]:
         "savedHeading": _("Questions you saved for your care team"),
         "savedNone": _("You have not saved any question in My questions."),
         "savedUnreadable": _(
-            "The questions saved in My questions could not be read. Open My questions to see "
-            "them."
+            "The questions saved in My questions could not be read. Open My questions to see them."
         ),
         "unreadable": _(
             "The saved answers of one self-check ({id}) could not be read. They were left "

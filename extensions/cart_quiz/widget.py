@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .links import builder_of
 from .nodes import (
     INTERACTIVE_BUILDERS,
     after_answer,
@@ -26,7 +27,6 @@ from .nodes import (
     text_part,
     text_parts,
 )
-from .links import builder_of
 from .progress import MY_PROGRESS_LABEL
 from .translation import (
     _,
@@ -311,9 +311,7 @@ def my_progress_link(node: quiz, env: Any, builder: Any) -> element | None:
         uri += f"#{anchor}"
     link = el("a", _("My progress"))
     link["attributes"]["href"] = uri
-    return el(
-        "p", _("See all your self-checks:"), " ", link, classes=["cart-progress-link"]
-    )
+    return el("p", _("See all your self-checks:"), " ", link, classes=["cart-progress-link"])
 
 
 def quiz_widget(node: quiz, env: Any = None, builder: Any = None) -> element:
