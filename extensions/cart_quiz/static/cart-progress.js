@@ -127,7 +127,9 @@
       var answer = make("p", null, "cart-progress-answer");
       answer.appendChild(make("strong", strings.yourAnswer));
       var answers = Array.isArray(record.answers) ? record.answers.map(String) : [];
-      answer.appendChild(document.createTextNode(" " + answers.join(" → ") + " "));
+      // Steps in the reader's order read as a sequence; chosen options as a list.
+      var joiner = Array.isArray(record.order) ? " → " : "; ";
+      answer.appendChild(document.createTextNode(" " + answers.join(joiner) + " "));
       answer.appendChild(make("span", "(" + self.verdict(record.result) + ")",
         "cart-progress-verdict cart-progress-verdict--" + (record.result || "incorrect")));
       item.appendChild(answer);
