@@ -321,3 +321,20 @@ def test_axe_finds_no_wcag_violation_with_saved_progress(browser, site, scheme, 
     found = [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
     assert found == []
     context.close()
+
+
+def test_my_progress_lists_chosen_options_and_steps_in_the_readers_words(page, site):
+    page.goto(f"{site}/index.html")
+    tab_until(page, lambda e: e["id"] == "quiz-sample-signs-choice-0")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    tab_until(page, lambda e: "cart-check" in e["cls"])
+    page.keyboard.press("Enter")
+    page.locator("#quiz-sample-steps .cart-check").focus()
+    page.keyboard.press("Enter")
+    steps = page.locator("#quiz-sample-steps .cart-step-text").all_inner_texts()
+    page.goto(f"{site}/my-progress.html")
+    text = page.locator(".cart-progress-quiz").inner_text()
+    assert "Your answer: Confusion; Trouble speaking (Right)" in text
+    assert "Your answer: " + " → ".join(steps) in text
