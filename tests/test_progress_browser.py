@@ -84,6 +84,11 @@ def test_answers_survive_a_reload_and_start_over_forgets_them(page, site, errors
     assert page.locator("#quiz-sample-driving").get_attribute("data-result") == "incorrect"
     assert status(page, "first-sign").startswith("Correct.")
     assert script_strings()["restoredAnswer"] in status(page, "first-sign")
+    # Restored quietly, then live again for what the reader does next.
+    page.wait_for_function(
+        "() => document.querySelector('#quiz-sample-first-sign .cart-status')"
+        ".getAttribute('role') === 'status'"
+    )
     note = page.locator("#quiz-sample .cart-progress-note").inner_text()
     assert "2 of 4" in note
     assert "Score: 1 of 4" in page.locator("#quiz-sample .cart-score").inner_text()

@@ -165,7 +165,12 @@
     if (this.addButton) this.addButton.hidden = outcome.verdict === "correct" || !storage();
     this.quiz.update();
     if (restoring) {
-      this.status.textContent = strings[outcome.verdict] + " " + strings.restoredAnswer;
+      // Shown, not announced: a page that restores seven answers must not speak seven
+      // times on load. The region becomes live again for what the reader does next.
+      var region = this.status;
+      region.removeAttribute("role");
+      region.textContent = strings[outcome.verdict] + " " + strings.restoredAnswer;
+      window.setTimeout(function () { region.setAttribute("role", "status"); }, 0);
       return;
     }
     messages.push(this.quiz.scoreText());
