@@ -193,7 +193,8 @@ def test_the_print_view_shows_results_and_saved_questions_and_no_buttons(page, s
     tab_until(page, lambda e: "cart-progress-print" in e["cls"])
     page.keyboard.press("Enter")
     page.emulate_media(media="print")
-    assert page.locator(".cart-progress-buttons").is_hidden()
+    assert page.locator(".cart-progress-buttons").first.is_hidden()
+    assert page.locator(".cart-progress button:visible").count() == 0
     assert page.locator(".cart-progress-nojs").is_hidden()
     printed = page.locator(".cart-progress").inner_text()
     for words in (
@@ -220,6 +221,10 @@ def test_forget_my_answers_clears_every_self_check_but_not_my_questions(page, si
     assert page.locator(".cart-progress-quiz").count() == 2
     tab_until(page, lambda e: "cart-progress-forget" in e["cls"])
     page.keyboard.press("Enter")
+    # It asks first, with the focus on the answer that forgets.
+    assert page.evaluate("document.activeElement.className") == "cart-progress-confirm-yes"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.className") == "cart-progress-forget"
     assert page.locator(".cart-progress-alert").inner_text() == progress_strings()["forgotten"]
     assert page.locator(".cart-progress-quiz").count() == 0
     assert progress_strings()["none"] in page.locator(".cart-progress-results").inner_text()
@@ -261,6 +266,7 @@ def test_disabled_storage_says_so_everywhere_and_nothing_throws(page, site, erro
     assert progress_strings()["blocked"] in page.locator(".cart-progress").inner_text()
     page.locator(".cart-progress-forget").focus()
     page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # the confirmation's "Forget them"
     assert page.locator(".cart-progress-alert").inner_text() == progress_strings()["forgetFailed"]
     assert ours(errors) == []
 
@@ -282,6 +288,7 @@ def test_corrupt_progress_is_never_overwritten_and_is_said_in_words(page, site, 
     # Forget my answers keeps a copy of what it could not read.
     page.locator(".cart-progress-forget").focus()
     page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # the confirmation's "Forget them"
     assert stored(page) is None and stored(page, BACKUP) == raw
     assert errors == []
 
@@ -343,3 +350,19 @@ def test_my_progress_lists_chosen_options_and_steps_in_the_readers_words(page, s
     text = page.locator(".cart-progress-quiz").inner_text()
     assert "Your answer: Confusion; Trouble speaking (Right)" in text
     assert "Your answer: " + " → ".join(steps) in text
+
+
+def test_forget_my_answers_can_be_cancelled(page, site):
+    fill_progress(page, site)
+    page.goto(f"{site}/my-progress.html")
+    tab_until(page, lambda e: "cart-progress-forget" in e["cls"])
+    page.keyboard.press("Enter")
+    confirm = page.locator(".cart-progress-confirm")
+    assert confirm.is_visible() and confirm.get_attribute("role") == "group"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"
+    page.keyboard.press("Enter")
+    assert confirm.is_hidden()
+    assert page.evaluate("document.activeElement.className") == "cart-progress-forget"
+    assert stored(page) is not None
+    assert page.locator(".cart-progress-quiz").count() == 1

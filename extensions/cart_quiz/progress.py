@@ -116,6 +116,16 @@ def depart_my_progress_html(translator: HTML5Translator, node: my_progress) -> N
         "</button>"
         f'<button type="button" class="cart-progress-forget">{escape(_("Forget my answers"))}'
         "</button></div>"
+        '<div class="cart-progress-confirm" role="group" '
+        'aria-labelledby="cart-progress-confirm-text" hidden>'
+        '<p class="cart-progress-confirm-text" id="cart-progress-confirm-text">'
+        f"{escape(_('Forget every self-check answer saved on this device? This cannot be undone.'))}"  # noqa: E501
+        "</p>"
+        '<div class="cart-progress-buttons">'
+        f'<button type="button" class="cart-progress-confirm-yes">{escape(_("Forget them"))}'
+        "</button>"
+        f'<button type="button" class="cart-progress-confirm-no">{escape(_("Cancel"))}'
+        "</button></div></div>"
         '<p class="cart-progress-printed"></p>'
         '<div class="cart-progress-results"></div>'
         '<div class="cart-progress-saved"></div>'

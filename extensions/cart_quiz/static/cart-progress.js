@@ -40,7 +40,11 @@
     });
     this.app.hidden = false;
     root.querySelector(".cart-progress-print").addEventListener("click", this.print.bind(this));
-    root.querySelector(".cart-progress-forget").addEventListener("click", this.forget.bind(this));
+    this.forgetButton = root.querySelector(".cart-progress-forget");
+    this.confirm = root.querySelector(".cart-progress-confirm");
+    this.forgetButton.addEventListener("click", this.ask.bind(this));
+    root.querySelector(".cart-progress-confirm-yes").addEventListener("click", this.forget.bind(this));
+    root.querySelector(".cart-progress-confirm-no").addEventListener("click", this.cancel.bind(this));
     this.render();
   }
 
@@ -188,7 +192,20 @@
     window.print();
   };
 
+  /* One key press must not wipe every answer: ask first, with the focus on the question. */
+  View.prototype.ask = function () {
+    this.confirm.hidden = false;
+    this.confirm.querySelector(".cart-progress-confirm-yes").focus();
+  };
+
+  View.prototype.cancel = function () {
+    this.confirm.hidden = true;
+    this.forgetButton.focus();
+  };
+
   View.prototype.forget = function () {
+    this.confirm.hidden = true;
+    this.forgetButton.focus();
     var module = window.cartStorage;
     var outcome = "blocked";
     if (module && typeof module.forgetAllProgress === "function") {
