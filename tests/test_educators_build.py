@@ -98,7 +98,7 @@ def test_categories_are_anchored_sections_with_a_filter_that_needs_no_javascript
     soup = soup_of(app, "catalog.html")
     links = soup.select("p.cart-catalog-filter a")
     assert [(a.get_text(), a["href"]) for a in links] == [
-        ("All quizzes (3)", "#quiz-catalog"),
+        ("All quizzes (3)", "#cart-quiz-catalog"),
         ("Understanding (1)", "#quiz-category-understanding"),
         ("Risks and warning signs (1)", "#quiz-category-risks"),
         ("Questions for your care team (1)", "#quiz-category-care-team"),

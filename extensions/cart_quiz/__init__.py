@@ -23,6 +23,7 @@ from .downloads import setup_downloads
 from .links import setup_links
 from .my_questions import setup_my_questions
 from .nodes import setup_nodes
+from .progress import setup_progress
 from .question_set import setup_question_set
 from .sources import setup_sources
 from .store import ENV_VERSION, setup_store
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_catalog(app)
     setup_my_questions(app)
     setup_question_set(app)
+    setup_progress(app)
     setup_downloads(app)
     setup_assets(app)
     return {

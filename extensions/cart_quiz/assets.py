@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .nodes import INTERACTIVE_BUILDERS, element
+from .progress import my_progress
 from .question_set import shows_question_set
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -23,6 +24,10 @@ def _shows_quiz(node: nodes.Node) -> bool:
 
 def _shows_my_questions(node: nodes.Node) -> bool:
     return isinstance(node, element) and "cart-my-questions" in node["classes"]
+
+
+def _shows_my_progress(node: nodes.Node) -> bool:
+    return isinstance(node, my_progress)
 
 
 def _shows_educator_content(node: nodes.Node) -> bool:
@@ -39,6 +44,7 @@ PAGE_ASSETS = (
         ("cart-my-questions.css",),
         ("cart-storage.js", "cart-my-questions.js"),
     ),
+    (_shows_my_progress, ("cart-progress.css",), ("cart-storage.js", "cart-progress.js")),
     (_shows_educator_content, ("cart-quiz-educators.css",), ()),
 )
 

@@ -21,7 +21,9 @@ from .store import quiz_store
 from .text_nodes import text_nodes
 from .translation import _, category_label, tier_label
 
-CATALOG_ID = "quiz-catalog"
+# Not "quiz-catalog": that is the label (and section id) of the page that usually holds the
+# catalogue, and two elements must not share an id.
+CATALOG_ID = "cart-quiz-catalog"
 
 
 def category_id(category: str) -> str:
