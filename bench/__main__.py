@@ -79,6 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     results: dict = {"machine": machine(), "arguments": vars(args)}
+    RESULTS.mkdir(exist_ok=True)
+
+    def keep() -> None:
+        """What is measured so far, so a run cut short still leaves its figures."""
+        (RESULTS / "partial.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+
     with tempfile.TemporaryDirectory(prefix="cart-bench-") as temporary:
         work = Path(temporary)
         if not args.skip_site:
@@ -92,14 +98,15 @@ def main(argv: list[str] | None = None) -> int:
             if not args.skip_browser:
                 say("opening every page in Chromium")
                 results["requests"] = browser_requests(built)
+            keep()
         if not args.skip_corpus:
             results["scaling"] = bench_scaling(work, args.sizes, args.themes, args.repeat, say)
+            keep()
         if not args.skip_peers:
             results["peers"] = bench_peers(work, args.peer_size, args.repeat, say)
     results["machine"]["load_average_at_end"] = load_average()
     results["goals"] = goals(results)
 
-    RESULTS.mkdir(exist_ok=True)
     (RESULTS / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     report = markdown(results)
     (RESULTS / "results.md").write_text(report, encoding="utf-8")
