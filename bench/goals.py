@@ -61,7 +61,8 @@ def goals(results: dict) -> list[dict]:
         ("page_edit_vs_exercise", "one-page edit over sphinx-exercise's rebuild", AHEAD),
     ):
         figure = _get(results, "peers", key, "ratio")
-        checks.append(_goal("peers", f"{goal} ({size} pages)", figure,
+        at = f" ({size} pages)" if size else ""
+        checks.append(_goal("peers", f"{goal}{at}", figure,
                             limit, "lt" if limit == AHEAD else "x"))  # fmt: skip
     plain = _get(results, "downloads", "pages")
     worst = None
