@@ -1,19 +1,24 @@
-"""What each built page costs a reader: gzipped HTML, CSS and JavaScript, and every request
-a real browser makes when it opens the page."""
+"""What each built page costs a reader: gzipped HTML, CSS and JavaScript; the same pages in plain
+furo; and scripts a page loads without using them."""
 
 from __future__ import annotations
 
 import gzip
+import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from cart_static import MINIFIERS
-from conftest import CHROMIUM, CHROMIUM_ARGS, serve
-from playwright.sync_api import sync_playwright
 
-LOCAL_HOST = "127.0.0.1"
-FAVICON = "/favicon.ico"
+#: The extensions' scripts and what in a page uses each (a page loading one without it
+#: downloads a script it does not use).
+SCRIPT_USERS = {
+    "cart-quiz.js": re.compile(r'class="[^"]*\bcart-quiz\b'),
+    "cart-my-questions.js": re.compile(r'class="[^"]*\bcart-mq-app\b'),
+    "cart-storage.js": re.compile(r'class="[^"]*\bcart-(?:quiz|mq-app)\b'),
+    "tiers.js": re.compile(r'class="[^"]*\bcart-(?:tier|term)\b'),
+}
 
 
 def gzipped_size(data: bytes) -> int:
@@ -103,49 +108,29 @@ def extension_assets(static_dirs: dict[str, Path]) -> dict:
     return {"files": files, "total_gz": sum(item["gz"] for item in files)}
 
 
-def browser_requests(html_dir: Path) -> dict:
-    """Open every page in Chromium and record every request it makes; count those that go
-    anywhere but 127.0.0.1. Also counts failed requests and console errors."""
-    if not CHROMIUM.exists():
-        return {"skipped": "Chromium is not installed at /usr/bin/chromium"}
+def against_plain(ours: list[dict], plain: list[dict]) -> dict:
+    """Each page's download over the same page's in plain furo (pages both builds have)."""
+    theirs = {row["page"]: row["total_gz"] for row in plain}
+    ratios = [
+        {"page": row["page"], "ours_gz": row["total_gz"], "plain_gz": theirs[row["page"]],
+         "ratio": round(row["total_gz"] / theirs[row["page"]], 3)}
+        for row in ours
+        if theirs.get(row["page"])
+    ]  # fmt: skip
+    return {"pages": sorted(ratios, key=lambda item: -item["ratio"])}
 
-    pages = html_pages(html_dir)
-    requests: list[str] = []
-    failed: list[str] = []
-    console_errors: list[str] = []
 
-    def on_response(response) -> None:
-        if response.status >= 400:
-            failed.append(f"{response.status} {response.url}")
-
-    def on_console(message) -> None:
-        # Chromium asks for /favicon.ico by itself; that is no request of the page's.
-        if message.type == "error" and not message.location["url"].endswith(FAVICON):
-            console_errors.append(f"{message.location['url']}: {message.text}")
-
-    with serve(html_dir) as site, sync_playwright() as playwright:
-        base = f"{site}/"
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        version = browser.version
-        context = browser.new_context()
-        tab = context.new_page()
-        tab.on("request", lambda request: requests.append(request.url))
-        tab.on("requestfailed", lambda request: failed.append(f"failed {request.url}"))
-        tab.on("response", on_response)
-        tab.on("console", on_console)
-        for page in pages:
-            tab.goto(urljoin(base, page.relative_to(html_dir).as_posix()), wait_until="load")
-            tab.wait_for_load_state("networkidle")
-        browser.close()
-    # data: and blob: URLs have no host and reach no network.
-    elsewhere = [url for url in requests if urlsplit(url).hostname not in {LOCAL_HOST, None}]
-    return {
-        "chromium": version,
-        "pages": len(pages),
-        "requests": len(requests),
-        "third_party_requests": len(elsewhere),
-        "third_party_urls": sorted(set(elsewhere)),
-        "failed_requests": sorted({item for item in failed if not item.endswith(FAVICON)}),
-        "favicon_requests": sum(url.endswith(FAVICON) for url in requests),
-        "console_errors": console_errors,
-    }
+def unused_scripts(html_dir: Path) -> list[dict]:
+    """The extensions' scripts each page loads without anything on it that uses them."""
+    found = []
+    for page in html_pages(html_dir):
+        text = page.read_text(encoding="utf-8")
+        assets = _Assets()
+        assets.feed(text)
+        body = text.split("<body", 1)[-1]
+        for reference in assets.js:
+            file = urlsplit(reference).path.rsplit("/", 1)[-1]
+            users = SCRIPT_USERS.get(file)
+            if users is not None and not users.search(body):
+                found.append({"page": page.relative_to(html_dir).as_posix(), "script": file})
+    return found

@@ -10,6 +10,7 @@ extensions = [
     "myst_parser",
     "cart_tiers",
     "cart_quiz",
+    "cart_static.navigation",
 ]
 
 myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "attrs_block"]

@@ -163,9 +163,9 @@ def test_a_rebuild_exports_only_the_quizzes_that_changed(make_app, rootdir, tmp_
     calls: list[tuple[set[str], bool]] = []
     real_write = downloads.write_exports
 
-    def recording_write(quizzes, out, formats, *, only, bundles):
+    def recording_write(quizzes, out, formats, *, only, bundles, **rest):
         calls.append((set(only), bundles))
-        return real_write(quizzes, out, formats, only=only, bundles=bundles)
+        return real_write(quizzes, out, formats, only=only, bundles=bundles, **rest)
 
     monkeypatch.setattr(downloads, "write_exports", recording_write)
 

@@ -2,28 +2,35 @@
 every configured format into `quiz-exports/`, where the catalogue and the quiz pages link to
 them, plus one file per format holding every quiz.
 
-A rebuild writes only what changed (the files of the quizzes whose content changed, and the
-all-quizzes files when any did) and removes the files it wrote before and no longer writes (a
-quiz deleted or renamed, a format dropped), so the folder always equals a clean build's. What
-was written is recorded beside the doctrees (the environment is saved before writing ends).
+A rebuild does work only for what changed: it renders again the files of the quizzes whose
+content changed (or whose file went missing) and composes the all-quizzes files from per-quiz
+parts kept beside the doctrees (`cart_quiz_export_parts/`, the one-quiz files as last
+rendered), so a one-quiz edit at 1,000 quizzes renders one quiz, not 1,000. A page edit
+renders and hashes nothing: a quiz whose file has the same modification time and size as at
+the last build keeps its recorded digest, and a folder of exports whose modification time is
+unchanged has lost no file. Files written before and no longer wanted (a quiz deleted or
+renamed, a format dropped) are removed, with their parts, so the folder always equals a clean
+build's. What was written is recorded beside the doctrees.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 from .config import export_formats
-from .export import all_quizzes_export_path, quiz_export_path, write_exports
+from .export import all_quizzes_export_path, compose_all_quizzes, quiz_export, quiz_export_path
 from .links import EXPORT_FOLDER
 from .model import Quiz
 from .nodes import INTERACTIVE_BUILDERS
 from .store import ENV_VERSION, quiz_store
 
 RECORD = "cart_quiz_exports.json"
+PARTS = "cart_quiz_export_parts"
 
 
 def _content_digest(quiz: Quiz) -> str:
@@ -38,17 +45,92 @@ def _read_record(path: Path) -> dict:
     return record if isinstance(record, dict) else {}
 
 
+def _write_if_changed(path: Path, data: bytes) -> None:
+    if not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _folder_stamp(folder: Path) -> int | None:
+    try:
+        return folder.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def write_exports(
+    quizzes: Sequence[Quiz],
+    out: Path,
+    formats: Iterable[str],
+    *,
+    only: Collection[str],
+    bundles: bool,
+    parts: Path,
+) -> None:
+    """Render the one-quiz files of the quizzes in `only` (into `out` and `parts`), then, with
+    `bundles`, compose each all-quizzes file from the parts, rendering any part missing."""
+    by_id = {quiz.id: quiz for quiz in quizzes}
+    for name in formats:
+        for quiz_id in sorted(only):
+            relative = quiz_export_path(quiz_id, name)
+            data = quiz_export(by_id[quiz_id], name)
+            _write_if_changed(parts / relative, data)
+            _write_if_changed(out / relative, data)
+        if not bundles or not quizzes:
+            continue
+        files = {}
+        for quiz_id, quiz in by_id.items():
+            part = parts / quiz_export_path(quiz_id, name)
+            if not part.is_file():
+                _write_if_changed(part, quiz_export(quiz, name))
+            files[quiz_id] = part.read_bytes()
+        _write_if_changed(out / all_quizzes_export_path(name), compose_all_quizzes(name, files))
+
+
+def _missing(out: Path, wanted: set[str], record: dict) -> set[str]:
+    """The wanted files no longer in `out`, looking only into folders changed since the last
+    build (deleting a file changes its folder's modification time)."""
+    stamps = record.get("folders", {})
+    missing = set()
+    folders: dict[str, list[str]] = {}
+    for relative in wanted:
+        folders.setdefault(relative.rpartition("/")[0], []).append(relative)
+    for folder, files in folders.items():
+        if stamps.get(folder) is None or stamps[folder] != _folder_stamp(out / folder):
+            missing.update(relative for relative in files if not (out / relative).is_file())
+    return missing
+
+
 def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in INTERACTIVE_BUILDERS:
         return
     formats = export_formats(app.config)
-    quizzes = sorted(quiz_store(app.env).quizzes.values(), key=lambda quiz: quiz.id)
+    store = quiz_store(app.env)
+    quizzes = sorted(store.quizzes.values(), key=lambda quiz: quiz.id)
     out = Path(app.outdir) / EXPORT_FOLDER
+    parts = Path(app.doctreedir) / PARTS
     record_path = Path(app.doctreedir) / RECORD
     record = _read_record(record_path)
     setup = {"version": ENV_VERSION, "formats": list(formats)}
-    digests = {quiz.id: _content_digest(quiz) for quiz in quizzes}
-    previous = record.get("quizzes", {}) if record.get("setup") == setup else {}
+    same_setup = record.get("setup") == setup
+    previous = record.get("quizzes", {}) if same_setup else {}
+    if not same_setup:
+        record = {"files": record.get("files", [])}
+    stamps = {
+        entry[1].id: list(entry[0]) for entry in store.parsed.values() if isinstance(entry[1], Quiz)
+    }
+    known: dict[str, list] = {}
+    for quiz in quizzes:
+        before = previous.get(quiz.id)
+        stamp = stamps.get(quiz.id)
+        if isinstance(before, list) and stamp is not None and before[0] == stamp:
+            known[quiz.id] = before
+        else:
+            known[quiz.id] = [stamp, _content_digest(quiz)]
+    digest = {quiz_id: value[1] for quiz_id, value in known.items()}
+    digest_before = {
+        quiz_id: value[1] for quiz_id, value in previous.items() if isinstance(value, list)
+    }
     bundle_paths = {all_quizzes_export_path(name) for name in formats if quizzes}
     wanted = {
         *(quiz_export_path(quiz.id, name) for quiz in quizzes for name in formats),
@@ -56,23 +138,34 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     }
     for relative in set(record.get("files", [])) - wanted:
         (out / relative).unlink(missing_ok=True)
+        (parts / relative).unlink(missing_ok=True)
+    missing = _missing(out, wanted, record)
     changed = {
         quiz.id
         for quiz in quizzes
-        if previous.get(quiz.id) != digests[quiz.id]
-        or not all((out / quiz_export_path(quiz.id, name)).is_file() for name in formats)
+        if digest_before.get(quiz.id) != digest[quiz.id]
+        or any(quiz_export_path(quiz.id, name) in missing for name in formats)
     }
-    bundles = previous != digests or not all((out / path).is_file() for path in bundle_paths)
+    bundles = digest_before != digest or bool(bundle_paths & missing)
     if formats and quizzes and (changed or bundles):
-        write_exports(quizzes, out, formats, only=changed, bundles=bundles)
-    for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
-    if out.is_dir() and not any(out.iterdir()):
-        out.rmdir()
+        write_exports(quizzes, out, formats, only=changed, bundles=bundles, parts=parts)
+    if out.is_dir() and (missing or set(record.get("files", [])) - wanted):
+        for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+        if not any(out.iterdir()):
+            out.rmdir()
+    folders = {relative.rpartition("/")[0] for relative in wanted}
     record_path.parent.mkdir(parents=True, exist_ok=True)
     record_path.write_text(
-        json.dumps({"setup": setup, "quizzes": digests, "files": sorted(wanted)}),
+        json.dumps(
+            {
+                "setup": setup,
+                "quizzes": known,
+                "files": sorted(wanted),
+                "folders": {folder: _folder_stamp(out / folder) for folder in sorted(folders)},
+            }
+        ),
         encoding="utf-8",
     )
 

@@ -39,9 +39,17 @@ def report(app: Sphinx) -> None:
         )
     for problem in store.collection.problems:
         warn(problem.message, QuizWarning.SCHEMA, f"{display_path(problem.path)}:{problem.line}")
+    files = {id(entry[1]): (path, entry[0]) for path, entry in store.parsed.items()}
+    linted = {}
     for quiz in store.quizzes.values():
-        for lint in lint_quiz(quiz):
+        path, stamp = files.get(id(quiz), (None, None))
+        cached = store.lints.get(path)
+        lints = cached[1] if cached is not None and cached[0] == stamp else lint_quiz(quiz)
+        if path is not None:
+            linted[path] = (stamp, lints)
+        for lint in lints:
             warn(lint.message, lint.code, f"{display_path(lint.path)}:{lint.line}")
+    store.lints = linted
 
 
 def pages_to_reread(

@@ -25,7 +25,7 @@ from .model import Quiz
 
 #: Bump when the store or the model changes shape, or an export's output changes: Sphinx then
 #: starts from a fresh environment and every quiz is parsed and exported again.
-ENV_VERSION = 2
+ENV_VERSION = 3
 GENERATED_LABEL_PREFIXES = ("quiz-page-", "quiz-worksheet-", "quiz-answers-")
 
 
@@ -35,6 +35,9 @@ class QuizStore:
 
     #: Quiz file -> ((mtime_ns, size), the quiz or why it failed): the parse cache.
     parsed: dict[Path, tuple[tuple[int, int], Quiz | QuizError]] = field(default_factory=dict)
+    #: Quiz file -> (its (mtime_ns, size) when linted, its lints): a quiz is linted again only
+    #: when its file changed, so a build after a page edit lints nothing.
+    lints: dict[Path, tuple[tuple[int, int], list]] = field(default_factory=dict)
     #: The quiz folder (`quiz_directory`, resolved from the folder of conf.py).
     directory: Path = Path()
     #: The site's quizzes as loaded at the start of this build.
