@@ -1,5 +1,6 @@
 """Sphinx configuration for the CAR-T learning site."""
 
+from markupsafe import Markup, escape
 
 project = "CAR-T learning site"
 author = "The CAR-T learning site team"
@@ -77,15 +78,12 @@ def page_audience(pagename, meta):
 def add_page_context(app, pagename, templatename, context, doctree):
     """Tell templates who the page is for, and give a page without a meta description the
     site's fallback one."""
-    from markupsafe import Markup, escape
-
     context["cart_audience"] = page_audience(pagename, context.get("meta"))
     metatags = context.get("metatags", "")
     if 'name="description"' not in metatags:
         title = Markup(str(context.get("title") or "")).striptags().strip()
-        description = (
-            FALLBACK_DESCRIPTION.format(title=title) if title and title != project else SITE_DESCRIPTION
-        )
+        own_title = title and title != project
+        description = FALLBACK_DESCRIPTION.format(title=title) if own_title else SITE_DESCRIPTION
         context["metatags"] = Markup(
             f'{metatags}\n<meta name="description" content="{escape(description)}" />'
         )

@@ -94,8 +94,16 @@ def test_emergency_block_says_what_to_do_and_links_the_card(built_site):
     soup = soup_of(built_site, "what-is-car-t.html")
     block = soup.select_one(".cart-emergency")
     text = " ".join(block.get_text(" ").split())
-    for words in ("38", "100.4", "confusion", "trouble breathing", "day or night",
-                  "emergency department", "CAR T-cell therapy", "911"):
+    for words in (
+        "38",
+        "100.4",
+        "confusion",
+        "trouble breathing",
+        "day or night",
+        "emergency department",
+        "CAR T-cell therapy",
+        "911",
+    ):
         assert words in text, words
     link = block.select_one("a[href]")
     assert link["href"].startswith("symptoms-to-report.html"), link
@@ -161,6 +169,7 @@ def test_warning_sign_icons_are_decorative_beside_their_words(built_site):
 
 # In Chromium
 
+
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(viewport=PHONE)
@@ -215,7 +224,9 @@ def measure_cls(page, url: str) -> dict:
 @pytest.mark.parametrize(
     ("viewport", "stored_tier"), [(PHONE, "clinical"), ({"width": 1280, "height": 900}, None)]
 )
-def test_no_layout_shift_on_any_page(browser, site_url, built_site, viewport, stored_tier):
+def test_no_layout_shift_on_any_page(
+    browser, site_url, built_site, viewport, stored_tier, record_property
+):
     """Cumulative layout shift (PerformanceObserver, shifts without recent input) stays under
     CLS_LIMIT on every page; at 390 px with a stored reading level other than the default, the
     case where the switcher and tiers.js change most."""
@@ -234,7 +245,7 @@ def test_no_layout_shift_on_any_page(browser, site_url, built_site, viewport, st
                 found.append(f"{name}: CLS {cls['value']:.3f}: " + "; ".join(cls["shifts"]))
     finally:
         context.close()
-    print(f"largest CLS at {viewport['width']} px: {worst[0]:.4f} ({worst[1]})")
+    record_property("largest_cls", f"{worst[0]:.4f} ({worst[1]})")
     assert not found, "\n".join(found)
 
 
@@ -248,7 +259,9 @@ SAVED_QUESTIONS = (
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
-def test_no_layout_shift_on_my_questions_with_saved_questions(browser, site_url, width):
+def test_no_layout_shift_on_my_questions_with_saved_questions(
+    browser, site_url, width, record_property
+):
     """A returning reader's list is drawn by the script; the space it takes can only be
     guessed before, so this is the page's worst case."""
     context = browser.new_context(viewport={"width": width, "height": 844})
@@ -259,7 +272,7 @@ def test_no_layout_shift_on_my_questions_with_saved_questions(browser, site_url,
         assert page.locator(".cart-mq-entry").count() == 2
     finally:
         context.close()
-    print(f"My questions with 2 saved questions at {width} px: CLS {cls['value']:.4f}")
+    record_property("cls", f"{cls['value']:.4f}")
     assert cls["value"] < CLS_LIMIT, cls
 
 
@@ -267,9 +280,10 @@ def test_no_layout_shift_on_my_questions_with_saved_questions(browser, site_url,
 def test_forced_colours_keep_the_block_and_diagrams_readable(page, site_url):
     page.emulate_media(forced_colors="active")
     page.goto(f"{site_url}/treatment-journey.html", wait_until="load")
-    assert page.locator(".cart-emergency").evaluate(
-        "(el) => getComputedStyle(el).borderTopStyle"
-    ) == "solid"
+    assert (
+        page.locator(".cart-emergency").evaluate("(el) => getComputedStyle(el).borderTopStyle")
+        == "solid"
+    )
     for image in page.locator("figure.cart-figure img").all():
         assert image.evaluate("(img) => img.complete && img.naturalWidth > 0")
     page.screenshot(path=screenshot_name("journey", "forced-colours"), full_page=False)

@@ -53,7 +53,7 @@ def pixel(size: int, px: int, py: int, samples: int = 6) -> tuple[int, int, int,
     if badge == 0:
         return (0, 0, 0, 0)
     mix = cell / badge
-    r, g, b = (round(t + (w - t) * mix) for t, w in zip(TEAL, WHITE))
+    r, g, b = (round(t + (w - t) * mix) for t, w in zip(TEAL, WHITE, strict=True))
     return (b, g, r, round(255 * badge / total))
 
 
@@ -72,12 +72,12 @@ def main() -> None:
     images = [bitmap(size) for size in sizes]
     data = struct.pack("<HHH", 0, 1, len(sizes))
     offset = 6 + 16 * len(sizes)
-    for size, image in zip(sizes, images):
+    for size, image in zip(sizes, images, strict=True):
         data += struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(image), offset)
         offset += len(image)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(data + b"".join(images))
-    print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")
+    print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")  # noqa: T201 (a command-line script)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from markupsafe import Markup
 
 from .config import STORAGE_KEY, TIER_NAMES
 from .nodes import TierNode, TierSwitcherNode
@@ -83,8 +84,6 @@ def add_early_script(
     Sphinx knows about at the end of the body, too late)."""
     if doctree is None or next(doctree.findall(TierSwitcherNode), None) is None:
         return
-    from markupsafe import Markup
-
     src = escape(context["pathto"](EARLY_SCRIPT, 1))
     tag = (
         f'<script src="{src}" data-storage-key="{STORAGE_KEY}"'
