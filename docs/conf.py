@@ -1,5 +1,6 @@
 """Sphinx configuration for the CAR-T learning site."""
 
+from markupsafe import Markup, escape
 
 project = "CAR-T learning site"
 author = "The CAR-T learning site team"
@@ -25,6 +26,11 @@ quiz_pages_directory = "quiz"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
+# The favicon: drawn for this site (docs/_static/favicon.svg, and docs/_extra/favicon.ico made
+# from the same drawing by docs/_favicon/make_favicon.py). The .ico is also copied to the site's
+# root, where browsers ask for /favicon.ico whatever the page links to.
+html_favicon = "_static/favicon.svg"
+html_extra_path = ["_extra"]
 
 html_theme = "furo"
 html_title = "CAR-T learning site"
@@ -55,9 +61,55 @@ latex_elements = {
 }
 
 
+#: Who a page is for. A page says so in its front matter (``audience: educators``); pages
+#: without it are for patients and families, except these folders (generated quiz pages,
+#: worksheets and answer keys belong to the educators' catalogue). Only patients' pages show
+#: the emergency block (docs/_templates/partials/emergency.html; README: "Design notes").
+AUDIENCES = ("patients", "educators", "maintainers")
+AUDIENCE_BY_FOLDER = {"maintainers/": "maintainers", "quiz/": "educators"}
+
+#: Pages without a description of their own (generated quiz pages) get one built from this.
+SITE_DESCRIPTION = (
+    "CAR T-cell therapy explained for patients and families, in plain words or in clinical "
+    "detail, with self-checks."
+)
+FALLBACK_DESCRIPTION = "{title}, on the CAR-T learning site. " + SITE_DESCRIPTION
+
+
+def page_audience(pagename, meta):
+    """The audience of a page: its front matter's ``audience``, else its folder's, else
+    patients. Pages that are not documents (search, index) have none."""
+    if meta is None:
+        return None
+    audience = str(meta.get("audience", "")).strip()
+    if audience:
+        if audience not in AUDIENCES:
+            raise ValueError(f"{pagename}: audience must be one of {AUDIENCES}, not {audience!r}")
+        return audience
+    for folder, folder_audience in AUDIENCE_BY_FOLDER.items():
+        if pagename.startswith(folder):
+            return folder_audience
+    return "patients"
+
+
+def add_page_context(app, pagename, templatename, context, doctree):
+    """Tell templates who the page is for, and give a page without a meta description the
+    site's fallback one."""
+    context["cart_audience"] = page_audience(pagename, context.get("meta"))
+    metatags = context.get("metatags", "")
+    if 'name="description"' not in metatags:
+        title = Markup(str(context.get("title") or "")).striptags().strip()
+        own_title = title and title != project
+        description = FALLBACK_DESCRIPTION.format(title=title) if own_title else SITE_DESCRIPTION
+        context["metatags"] = Markup(
+            f'{metatags}\n<meta name="description" content="{escape(description)}" />'
+        )
+
+
 def setup(app):
     """Accessibility fixes on top of furo (README: "Accessibility"). Added here rather than
     through `html_css_files`, which Sphinx rewrites at every build, so a rebuild would report
     a changed configuration."""
     app.add_css_file("a11y.css")
     app.add_js_file("a11y.js", defer="defer")
+    app.connect("html-page-context", add_page_context)

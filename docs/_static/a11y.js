@@ -12,13 +12,25 @@
 
   const isShown = (element) => element.getClientRects().length > 0;
 
-  /** Turn furo's <label for=checkbox> drawer toggles into keyboard-operable buttons. */
+  /** Turn furo's <label for=checkbox> drawer toggles into real buttons (a label may not
+   *  take role="button": ARIA in HTML, axe's aria-allowed-role), same class and icon. */
+  function asButton(label) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className;
+    button.append(...label.childNodes);
+    label.replaceWith(button);
+    return button;
+  }
+
+  /** Make furo's drawer toggles keyboard-operable buttons that say whether they are open. */
   function setUpDrawer({ inputId, drawerSelector, drawerId }) {
     const input = document.getElementById(inputId);
     const drawer = document.querySelector(drawerSelector);
-    const toggles = [...document.querySelectorAll(`label[for="${inputId}"]:not(.overlay)`)];
-    if (!input || !drawer || toggles.length === 0) return;
+    const labels = [...document.querySelectorAll(`label[for="${inputId}"]:not(.overlay)`)];
+    if (!input || !drawer || labels.length === 0) return;
     drawer.id ||= drawerId;
+    const toggles = labels.map(asButton);
 
     const sync = () => {
       for (const toggle of toggles) toggle.setAttribute("aria-expanded", String(input.checked));
@@ -32,14 +44,13 @@
 
     for (const toggle of toggles) {
       toggle.setAttribute("role", "button");
-      toggle.tabIndex = 0;
       toggle.setAttribute("aria-label", input.getAttribute("aria-label") || drawerId);
       toggle.setAttribute("aria-controls", drawer.id);
-      toggle.addEventListener("keydown", (event) => {
-        if (event.key !== "Enter" && event.key !== " ") return;
-        event.preventDefault();
+      toggle.addEventListener("click", (event) => {
         input.click();
-        if (input.checked) {
+        // Opened from the keyboard (Enter or Space give a click with no pointer detail):
+        // move focus into the drawer.
+        if (input.checked && event.detail === 0) {
           [...drawer.querySelectorAll(FOCUSABLE)].find((el) => el.tabIndex >= 0 && isShown(el))?.focus();
         }
       });

@@ -641,7 +641,14 @@
   }
 
   function start() {
-    if (document.querySelector(".cart-my-questions") && window.cartStorage) enhance();
+    var roots = document.querySelectorAll(".cart-my-questions");
+    if (roots.length === 0) return;
+    if (window.cartStorage) enhance();
+    // Could not start (no storage module): drop the room the stylesheet kept for the list's
+    // controls, so the page keeps its no-script form.
+    if (!started) {
+      Array.prototype.forEach.call(roots, function (root) { root.classList.add("cart-mq-static"); });
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -157,6 +157,9 @@
     revealTarget();
     switcher.hidden = false;
     root.classList.add("cart-tiers-js");
+    // From here the hidden attributes set by show() decide (tiers-early.js and tiers.css
+    // drew the same state before this script ran, so nothing moves).
+    root.classList.remove("cart-tiers-early");
 
     switcher.addEventListener("change", (event) => {
       const name = event.target.value;
