@@ -106,10 +106,23 @@ def add_page_context(app, pagename, templatename, context, doctree):
         )
 
 
+def drop_svg_on_paper(app, doctree, docname):
+    """pdflatex cannot draw SVG: on paper each diagram is its legend, which says the same in
+    words (docs/_examples/diagrams.md), and icons beside their words are left out."""
+    if app.builder.format != "latex":
+        return
+    from docutils import nodes
+
+    for image in list(doctree.findall(nodes.image)):
+        if image["uri"].endswith(".svg"):
+            image.parent.remove(image)
+
+
 def setup(app):
     """Accessibility fixes on top of furo (README: "Accessibility"). Added here rather than
     through `html_css_files`, which Sphinx rewrites at every build, so a rebuild would report
     a changed configuration."""
+    app.connect("doctree-resolved", drop_svg_on_paper)
     app.add_css_file("a11y.css")
     app.add_js_file("a11y.js", defer="defer")
     app.connect("html-page-context", add_page_context)

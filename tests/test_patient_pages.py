@@ -13,10 +13,24 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import DOCS
 from test_a11y import MODE_BY_NAME, SETTLE, prepare, screenshot_name, visit
 
 #: Pages for educators and maintainers (front matter `audience:`, or their folder; conf.py).
-NOT_FOR_PATIENTS = re.compile(r"^(educators|quiz-catalog)\.html$|^(maintainers|quiz)/")
+#: Pages for educators and maintainers: the generated quiz pages, and every page whose front
+#: matter names another audience (as conf.py's page_audience reads it).
+NOT_FOR_PATIENTS = re.compile(
+    "|".join(
+        [r"^(maintainers|quiz)/"]
+        + [
+            rf"^{re.escape(page.relative_to(DOCS).with_suffix('.html').as_posix())}$"
+            for page in DOCS.rglob("*.md")
+            if re.search(
+                r"^audience: *(educators|maintainers)", page.read_text(encoding="utf-8")[:400], re.M
+            )
+        ]
+    )
+)
 #: Built pages that are not documents (no audience, no block).
 NOT_DOCUMENTS = {"search.html", "genindex.html"}
 #: Each diagram, the page it is on and (for tiered content) the tier that holds it.
