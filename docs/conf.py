@@ -1,5 +1,6 @@
 """Sphinx configuration for the CAR-T learning site."""
 
+from docutils import nodes
 from markupsafe import Markup, escape
 
 project = "CAR-T learning site"
@@ -111,8 +112,6 @@ def drop_svg_on_paper(app, doctree, docname):
     words (docs/_examples/diagrams.md), and icons beside their words are left out."""
     if app.builder.format != "latex":
         return
-    from docutils import nodes
-
     for image in list(doctree.findall(nodes.image)):
         if image["uri"].endswith(".svg"):
             image.parent.remove(image)
