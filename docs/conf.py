@@ -10,7 +10,12 @@ extensions = [
     "myst_parser",
     "cart_tiers",
     "cart_quiz",
+    "cart_i18n",
 ]
+# Translations (docs/maintainers/translating.md): build Spanish with -D language=es.
+locale_dirs = ["locale"]
+site_languages = {"en": "", "es": "es"}
+complete_languages = quiz_complete_languages = []
 
 myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3

@@ -43,12 +43,17 @@ class BlockFigures:
     sentence_length: float
     limit: float | None
     anchor: str = ""
+    #: "flesch-kincaid" (a grade: the limit is the highest) or "fernandez-huerta" (Spanish
+    #: reading ease in `grade`: the limit is the lowest score).
+    formula: str = "flesch-kincaid"
 
     @property
     def status(self) -> str:
         """``"pass"``, ``"fail"`` or ``"no limit"``."""
         if self.limit is None:
             return "no limit"
+        if self.formula == "fernandez-huerta":
+            return "fail" if self.grade < self.limit else "pass"
         return "fail" if self.grade > self.limit else "pass"
 
     @property

@@ -1,0 +1,208 @@
+"""cart_i18n: the site in more than one language, built with Sphinx's own gettext workflow.
+
+- Every translated page (language other than English) starts with a short notice: the
+  translation's review state and the date of the English text it follows (the last commit of
+  the English source, or its file date outside git), and that sources stay in English unless a
+  Spanish one is named.
+- In a language the site declares complete (`complete_languages`), every paragraph, title or
+  alternative text still in English (untranslated or fuzzy in docs/locale) is a warning at its
+  source line, so the strict build fails until the translation is finished.
+- Each HTML page gets `cart_language_links` (for docs/_templates/language-switch.html): the
+  same page in every language of `site_languages`, with relative links, so the switch works
+  from file:// and any static host; language-switch.js remembers the reader's choice.
+
+Each language is a separate build: `sphinx-build -D language=es docs _build/html/es`
+(`nox -s docs -- --lang es`). `site_languages` maps each language to its output folder
+relative to the English site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+
+__version__ = "0.1.0"
+PACKAGE_DIR = Path(__file__).resolve().parent
+logger = logging.getLogger(__name__)
+
+#: Reader-facing words per language: the switch's name, the notice.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+SWITCH_LABELS = {"en": "Language", "es": "Idioma"}
+NOTICE_UNREVIEWED = {
+    "es": (
+        "Esta traducción al español todavía no la ha revisado un traductor médico calificado. "
+        "Sigue el texto en inglés del {date}. Las fuentes citadas están en inglés, salvo que "
+        "se diga otra cosa. Si tiene dudas, pregunte a su equipo de tratamiento."
+    ),
+}
+NOTICE_REVIEWED = {
+    "es": (
+        "Traducción revisada por un traductor médico calificado. Sigue el texto en inglés "
+        "del {date}. Las fuentes citadas están en inglés, salvo que se diga otra cosa."
+    ),
+}
+MONTHS_ES = (
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+).split()
+
+
+def base_language(language: str | None) -> str:
+    return str(language or "en").replace("_", "-").split("-")[0].lower()
+
+
+def is_translated_build(app: Sphinx) -> bool:
+    return base_language(app.config.language) != "en"
+
+
+@functools.cache
+def english_text_date(path: str) -> dt.date:
+    """The date of the English source: its last commit, or its file date outside git."""
+    source = Path(path)
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", source.name],  # noqa: S607
+            cwd=source.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+        if done.returncode == 0 and done.stdout.strip():
+            return dt.date.fromisoformat(done.stdout.strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    return dt.datetime.fromtimestamp(source.stat().st_mtime, tz=dt.UTC).date()
+
+
+def format_date(date: dt.date, language: str) -> str:
+    if language == "es":
+        return f"{date.day} de {MONTHS_ES[date.month - 1]} de {date.year}"
+    return date.isoformat()
+
+
+class UntranslatedCheck(SphinxTransform):
+    """After Sphinx's Locale transform: in a complete language, text left in English warns."""
+
+    default_priority = 21  # Locale is 20
+
+    def apply(self, **kwargs: Any) -> None:
+        language = base_language(self.config.language)
+        if language == "en" or language not in self.config.complete_languages:
+            return
+        for node in self.document.findall(nodes.Element):
+            if node.get("translated") is False:
+                text = " ".join(node.astext().split())
+                logger.warning(
+                    "untranslated or fuzzy in %s: %r; translate it in docs/locale/%s "
+                    "(nox -s translations)",
+                    language,
+                    text[:70] or node.get("alt", "")[:70],
+                    language,
+                    type="i18n",
+                    subtype="untranslated",
+                    location=node,
+                )
+
+
+class TranslationNotice(SphinxTransform):
+    """The notice at the top of every translated page, under its title."""
+
+    default_priority = 22
+
+    def apply(self, **kwargs: Any) -> None:
+        language = base_language(self.config.language)
+        notices = (
+            NOTICE_REVIEWED if language in self.config.reviewed_languages else NOTICE_UNREVIEWED
+        )
+        if language == "en" or language not in notices:
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None:
+            return
+        source = self.env.doc2path(self.env.docname)
+        pages = str(getattr(self.config, "quiz_pages_directory", "") or "").strip("/")
+        if pages and self.env.docname.startswith(pages + "/"):
+            # A generated quiz page follows its quizzes: date them by the quiz folder.
+            source = Path(self.app.confdir, self.config.quiz_directory)
+        date = format_date(english_text_date(str(source)), language)
+        notice = nodes.container(classes=["cart-translation-notice"])
+        notice += nodes.paragraph(text=notices[language].format(date=date))
+        title = next(iter(section.findall(nodes.title)), None)
+        section.insert(section.index(title) + 1 if title is not None else 0, notice)
+
+
+def language_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
+    """The same page in every language of `site_languages`, as relative links."""
+    roots: dict[str, str] = app.config.site_languages
+    current = base_language(app.config.language)
+    if current not in roots or len(roots) < 2:
+        return []
+    target = app.builder.get_target_uri(pagename)
+    depth = pagename.count("/") + len([p for p in roots[current].split("/") if p])
+    links = []
+    for language, root in roots.items():
+        root = root.strip("/")
+        href = "../" * depth + (f"{root}/" if root else "") + target
+        links.append(
+            {
+                "lang": language,
+                "name": LANGUAGE_NAMES.get(language, language),
+                "href": href,
+                "current": language == current,
+            }
+        )
+    return links
+
+
+def add_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    context["cart_language_links"] = language_links(app, pagename)
+    context["cart_language_label"] = SWITCH_LABELS.get(base_language(app.config.language), "")
+
+
+def add_static(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
+        if len(app.config.site_languages) > 1:
+            app.add_js_file("language-switch.js", defer="defer")
+            app.add_css_file("language-switch.css")
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value(
+        "site_languages",
+        {"en": ""},
+        "html",
+        types=frozenset({dict}),
+        description="Each language of the site -> its output folder relative to the English "
+        'site ("" for English): the language switch links between them.',
+    )
+    app.add_config_value(
+        "complete_languages",
+        [],
+        "env",
+        types=frozenset({list, tuple}),
+        description="Languages whose page translation is declared complete: text left in "
+        "English is a warning (i18n.untranslated).",
+    )
+    app.add_config_value(
+        "reviewed_languages",
+        [],
+        "env",
+        types=frozenset({list, tuple}),
+        description="Languages a qualified medical translator has reviewed (changes the notice).",
+    )
+    app.add_transform(UntranslatedCheck)
+    app.add_transform(TranslationNotice)
+    app.connect("builder-inited", add_static)
+    app.connect("html-page-context", add_page_context)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
