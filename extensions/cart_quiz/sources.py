@@ -57,8 +57,8 @@ def pages_to_reread(
     quiz), so no link is left pointing at an old page."""
     store = quiz_store(env)
     store.load(store.directory)
+    report(app)  # lints read the English source, before its translation
     localize_store(app, store, report=True)
-    report(app)
     again: set[str] = set()
     if store.files != store.files_read:
         again |= store.catalogues | store.my_questions
