@@ -49,9 +49,20 @@ NOTICE_REVIEWED = {
         "del {date}. Las fuentes citadas están en inglés, salvo que se diga otra cosa."
     ),
 }
-MONTHS_ES = (
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-).split()
+MONTHS_ES = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
 
 
 def base_language(language: str | None) -> str:
@@ -68,7 +79,7 @@ def english_text_date(path: str) -> dt.date:
     source = Path(path)
     try:
         done = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", source.name],  # noqa: S607
+            ["git", "log", "-1", "--format=%cs", "--", source.name],
             cwd=source.parent,
             capture_output=True,
             text=True,
@@ -131,7 +142,7 @@ class TranslationNotice(SphinxTransform):
         pages = str(getattr(self.config, "quiz_pages_directory", "") or "").strip("/")
         if pages and self.env.docname.startswith(pages + "/"):
             # A generated quiz page follows its quizzes: date them by the quiz folder.
-            source = Path(self.app.confdir, self.config.quiz_directory)
+            source = Path(self.env.srcdir, self.config.quiz_directory)  # confdir = srcdir here
         date = format_date(english_text_date(str(source)), language)
         notice = nodes.container(classes=["cart-translation-notice"])
         notice += nodes.paragraph(text=notices[language].format(date=date))
@@ -148,8 +159,8 @@ def language_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     target = app.builder.get_target_uri(pagename)
     depth = pagename.count("/") + len([p for p in roots[current].split("/") if p])
     links = []
-    for language, root in roots.items():
-        root = root.strip("/")
+    for language, folder in roots.items():
+        root = folder.strip("/")
         href = "../" * depth + (f"{root}/" if root else "") + target
         links.append(
             {

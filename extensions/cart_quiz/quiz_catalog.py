@@ -19,6 +19,7 @@ the site declares complete (`quiz_complete_languages`), each such string is a lo
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -59,10 +60,8 @@ def template(quizzes: Iterable[Quiz], root: Path | None = None) -> Catalog:
     for quiz in sorted(quizzes, key=lambda q: q.id):
         path = quiz.path
         if root is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 path = path.resolve().relative_to(root.resolve())
-            except ValueError:
-                pass
         for context, text, line in _strings(quiz):
             catalog.add(text, context=context, locations=[(path.as_posix(), line)])
     return catalog
@@ -167,7 +166,9 @@ def translate_quiz(quiz: Quiz, translation: Translation) -> tuple[Quiz, list[Mis
     questions = []
     for question in quiz.questions:
         base = f"{quiz.id}/{question.id}"
-        changes = {name: get(f"{base}/{name}", getattr(question, name)) for name in _QUESTION_FIELDS}
+        changes = {
+            name: get(f"{base}/{name}", getattr(question, name)) for name in _QUESTION_FIELDS
+        }
         for kind in ("choices", "steps"):
             changes[kind] = tuple(
                 dataclasses.replace(
@@ -212,12 +213,15 @@ def completeness(quizzes: Iterable[Quiz], locale_dir: Path, language: str) -> tu
     return total - len(missing), total
 
 
-def localize_store(app, store, *, report: bool = False) -> None:  # noqa: ANN001
+def localize_store(app, store, *, report: bool = False) -> None:
     """The build's hook: when the site's language is not English, the store's quizzes become
     that language's; with `report`, what is missing is a warning if the language is declared
     complete (`quiz_complete_languages`)."""
     language = str(app.config.language or "en")
-    if language.split("_")[0].split("-")[0] == "en" or not app.config.locale_dirs:
+    if (
+        language.split("_", maxsplit=1)[0].split("-", maxsplit=1)[0] == "en"
+        or not app.config.locale_dirs
+    ):
         return
     from .config import QuizWarning, warn  # noqa: PLC0415
     from .loader import display_path  # noqa: PLC0415
@@ -245,7 +249,9 @@ def main(argv: list[str] | None = None) -> None:
         language = po.parent.parent.name
         done, total = completeness(quizzes.values(), args.locale_dir, language)
         percent = 100 * done / total if total else 100
-        print(f"quiz content ({language}): {done} of {total} strings translated ({percent:.1f}%)")  # noqa: T201
+        print(  # noqa: T201
+            f"quiz content ({language}): {done} of {total} strings translated ({percent:.1f}%)"
+        )
 
 
 if __name__ == "__main__":

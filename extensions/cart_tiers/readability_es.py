@@ -85,8 +85,8 @@ def _nuclei(word: str) -> int:
 def _syllables_in_part(part: str) -> int:
     if not _LETTER.search(part):
         return 1
-    if part.isupper() and len(part) <= 4:  # an initialism read letter by letter: "CAR", "FDA"
-        return max(1, len(part))
+    if part.isupper() and len(part) <= 5 and not _nuclei(part):
+        return len(part)  # an initialism spelled letter by letter: "CRS", "FDA" (no vowel)
     letters = "".join(char for char in part if char.isalpha())
     hyphenated = len(_hyphenator().positions(letters.lower())) + 1
     return max(1, _nuclei(letters), hyphenated)
