@@ -12,7 +12,7 @@ extensions = [
     "cart_quiz",
     "cart_i18n",
 ]
-# Translations (docs/maintainers/translating.md): build Spanish with -D language=es.
+# Translations (docs/locale/README.md): build Spanish with -D language=es into html/es.
 locale_dirs = ["locale"]
 site_languages = {"en": "", "es": "es"}
 complete_languages = quiz_complete_languages = []
@@ -26,7 +26,7 @@ quiz_directory = "../quizzes"
 # A page, worksheet and answer key per quiz, generated into docs/quiz/ (gitignored).
 quiz_pages_directory = "quiz"
 
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "locale"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 
