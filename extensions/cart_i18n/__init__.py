@@ -24,6 +24,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import sphinx.locale
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -188,6 +189,14 @@ def add_static(app: Sphinx) -> None:
             app.add_css_file("language-switch.css")
 
 
+def forget_translations(app: Sphinx, exception: Exception | None) -> None:
+    """Sphinx caches message catalogs per process, keyed by domain but not by language, and
+    only ever adds to them: after a Spanish build, an English build in the same process (the
+    tests, a script) would read Spanish. Forget them when a build ends, so the next build
+    loads its own language."""
+    sphinx.locale.translators.clear()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value(
         "site_languages",
@@ -216,4 +225,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(TranslationNotice)
     app.connect("builder-inited", add_static)
     app.connect("html-page-context", add_page_context)
+    app.connect("build-finished", forget_translations)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
