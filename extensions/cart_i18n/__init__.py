@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
+from sphinx.util.i18n import docname_to_domain
 
 __version__ = "0.1.0"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -100,10 +102,62 @@ def format_date(date: dt.date, language: str) -> str:
     return date.isoformat()
 
 
+@functools.cache
+def interface_strings(language: str) -> frozenset[str]:
+    """The extensions' own interface strings in `language` (their .po files). Directives
+    such as the quiz catalogue write these already translated, so Sphinx finds no page
+    translation for them; they are not untranslated text."""
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    found: set[str] = set()
+    for po in PACKAGE_DIR.parent.glob(f"*/locale/{language}/LC_MESSAGES/*.po"):
+        with po.open("rb") as file:
+            found |= {" ".join(str(m.string).split()) for m in read_po(file) if m.string}
+    return frozenset(found)
+
+
+@functools.cache
+def catalog_translations(path: str) -> frozenset[str]:
+    """Every translation in one page catalog, whitespace normalised."""
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    po = Path(path)
+    if not po.is_file():
+        return frozenset()
+    with po.open("rb") as file:
+        return frozenset(" ".join(str(m.string).split()) for m in read_po(file) if m.string)
+
+
+def _only_interface_text(text: str, language: str) -> bool:
+    """Whether `text` is made of the extensions' interface strings and punctuation only."""
+    rest = text
+    for piece in sorted(interface_strings(language), key=len, reverse=True):
+        if len(piece) > 2:
+            rest = rest.replace(piece, " ")
+    return not re.search(r"[^\W\d_]{3,}", rest)
+
+
 class UntranslatedCheck(SphinxTransform):
     """After Sphinx's Locale transform: in a complete language, text left in English warns."""
 
     default_priority = 21  # Locale is 20
+
+    def already_translated(self, node: nodes.Element, text: str, language: str) -> bool:
+        """Text Sphinx marks untranslated that is not English: interface strings written by
+        a directive in the build's language, a translated alternative text, metadata."""
+        parent: nodes.Node | None = node
+        while parent is not None:
+            if isinstance(parent, (nodes.docinfo, nodes.field_list, nodes.field)):
+                return True  # page metadata, such as "orphan: true"
+            parent = parent.parent
+        if _only_interface_text(text, language):
+            return True
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        for directory in self.config.locale_dirs:
+            po = Path(self.env.srcdir, directory, language, "LC_MESSAGES", f"{domain}.po")
+            if text in catalog_translations(str(po)):
+                return True
+        return False
 
     def apply(self, **kwargs: Any) -> None:
         language = base_language(self.config.language)
@@ -112,6 +166,8 @@ class UntranslatedCheck(SphinxTransform):
         for node in self.document.findall(nodes.Element):
             if node.get("translated") is False:
                 text = " ".join(node.astext().split())
+                if self.already_translated(node, text, language):
+                    continue
                 logger.warning(
                     "untranslated or fuzzy in %s: %r; translate it in docs/locale/%s "
                     "(nox -s translations)",
