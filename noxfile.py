@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import shutil
 import socket
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def preview(session: nox.Session) -> None:
                 f"port {port} is already in use (another preview?); stop that server, or "
                 f"pick another port: nox -s preview -- --port {port + 1}"
             )
-    _install(session, "preview")
+    _install(session, "site", "preview")
     session.log(f"Serving the site at http://{PREVIEW_HOST}:{port} (Ctrl+C to stop)")
     session.run(
         "sphinx-autobuild",
@@ -108,9 +109,23 @@ def preview(session: nox.Session) -> None:
 def docs(session: nox.Session) -> None:
     """The strict HTML build: any warning fails it. Output in _build/html; another language
     with `-- --lang es` (or `-- -D language=es`) into _build/html/es."""
-    _install(session)
+    _install(session, "site")
     outdir, extra = _split_language(session.posargs, BUILD / "html")
     session.run("sphinx-build", "-b", "html", *STRICT, str(DOCS), str(outdir), *extra)
+
+
+TEX_PACKAGES = "latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended"
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """The site as one PDF, each quiz as a worksheet with its answer key (needs TeX).
+    Output: _build/latex/cart-learning-site.pdf (pdflatex through latexmk)."""
+    if shutil.which("latexmk") is None:
+        session.error(f"needs TeX and latexmk: apt-get install -y {TEX_PACKAGES}")
+    _install(session, "site")
+    session.run("sphinx-build", "-M", "latexpdf", str(DOCS), str(BUILD), *STRICT, *session.posargs)
+    session.log(f"The PDF: {BUILD / 'latex' / 'cart-learning-site.pdf'}")
 
 
 @nox.session
@@ -123,7 +138,7 @@ def check(session: nox.Session) -> None:
 @nox.session
 def readability(session: nox.Session) -> None:
     """Build the site and print each tier block's page, tier, words, grade, sentence length."""
-    _install(session)
+    _install(session, "site")
     # `-- --lang es`: the Spanish edition, measured with the Spanish formula, in _build/html/es.
     outdir, extra = _split_language(session.posargs, BUILD / "html")
     # Not strict (-W): the table should list every block even when some are over their limit.
@@ -143,21 +158,21 @@ def export(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Build times, scaling to 1,000 quizzes, page weight, requests: bench-results/."""
-    _install(session, "test")
+    _install(session, "site", "test")
     session.run("python", str(ROOT / "bench" / "run.py"), *session.posargs)
 
 
 @nox.session
 def unit(session: nox.Session) -> None:
-    """The quick tier: every test but the browser tests (`-m "not browser"`), about a minute."""
-    _install(session, "test")
-    session.run("pytest", "-m", "not browser", *session.posargs)
+    """The quick tier: every test but the browser and slow ones, under a minute of CPU."""
+    _install(session, "site", "test")
+    session.run("pytest", "-m", "not browser and not slow", *session.posargs)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole pytest suite, browser tests included when Chromium is installed (CI)."""
-    _install(session, "test")
+    _install(session, "site", "test")
     session.run("pytest", *session.posargs)
 
 
@@ -166,7 +181,7 @@ def a11y(session: nox.Session) -> None:
     """WCAG 2.2 AA in Chromium: axe-core on every page, keyboard, reflow, zoom, screenshots."""
     if not Path("/usr/bin/chromium").exists():
         session.error("needs Debian's Chromium at /usr/bin/chromium: apt-get install chromium")
-    _install(session, "test")
+    _install(session, "site", "test")
     session.run("pytest", str(ROOT / "tests" / "test_a11y.py"), *session.posargs)
     session.log(f"Screenshots for review: {ROOT / 'test-results' / 'screenshots'}")
 
@@ -185,7 +200,7 @@ def translations(session: nox.Session) -> None:
     interface strings (.pot, each .po, each .mo), the pages (Sphinx's gettext builder, then
     docs/locale/<lang>/LC_MESSAGES/<page>.po) and the quizzes (docs/locale/<lang>/
     LC_MESSAGES/quiz-content.po). `-- --check` fails when a language is not complete."""
-    _install(session)
+    _install(session, "site")
     for package in ("cart_quiz", "cart_tiers"):
         session.run("python", "-m", "cart_static.messages", str(ROOT / "extensions" / package))
     pot_dir = BUILD / "gettext"

@@ -43,6 +43,22 @@ html_theme_options = {
     "top_of_page_buttons": [],
 }
 
+# PDF (`nox -s pdf`, pdflatex): one file named for the site, and the few characters the pages
+# use that pdflatex does not map by itself (Greek letters in CD3ζ/4-1BB/α, ≥, −, ⁻, ✓).
+latex_documents = [("index", "cart-learning-site.tex", project, author, "manual")]
+latex_elements = {
+    "preamble": r"""
+\DeclareUnicodeCharacter{03B1}{\ensuremath{\alpha}}
+\DeclareUnicodeCharacter{03B2}{\ensuremath{\beta}}
+\DeclareUnicodeCharacter{03B6}{\ensuremath{\zeta}}
+\DeclareUnicodeCharacter{2212}{\ensuremath{-}}
+\DeclareUnicodeCharacter{207B}{\textsuperscript{\ensuremath{-}}}
+\DeclareUnicodeCharacter{2264}{\ensuremath{\leq}}
+\DeclareUnicodeCharacter{2265}{\ensuremath{\geq}}
+\DeclareUnicodeCharacter{2713}{\ensuremath{\checkmark}}
+""",
+}
+
 
 def setup(app):
     """Accessibility fixes on top of furo (README: "Accessibility"). Added here rather than

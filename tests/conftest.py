@@ -107,6 +107,20 @@ def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[st
         server.server_close()
 
 
+def soup_of(app, page: str = "index.html"):
+    """A built page of a sphinx.testing app, parsed."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def copy_root(name: str, parent: Path) -> Path:
+    """A private copy of `tests/roots/test-<name>` under `parent`, to edit and build."""
+    target = parent / name
+    shutil.copytree(Path(__file__).parent / "roots" / f"test-{name}", target)
+    return target
+
+
 def build_test_root(name: str, outdir: Path, builder: str = "html") -> Path:
     """Build `tests/roots/test-<name>` (a copy, so sources stay clean) into `outdir`."""
     from sphinx.cmd.build import build_main

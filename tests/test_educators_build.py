@@ -15,14 +15,11 @@ from bs4 import BeautifulSoup
 from cart_quiz.loader import load_quiz_directory
 from cart_quiz.pages import MARKER as GENERATED_MARKER
 from cart_quiz.pages import markdown_text
+from conftest import soup_of
 from sphinx.util.console import strip_colors
 
 ROOT = Path(__file__).parent / "roots" / "test-educators"
 QUIZZES = load_quiz_directory(ROOT / "quizzes").quizzes
-
-
-def soup_of(app, page: str) -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def real_warnings(app) -> list[str]:
@@ -101,7 +98,7 @@ def test_categories_are_anchored_sections_with_a_filter_that_needs_no_javascript
     soup = soup_of(app, "catalog.html")
     links = soup.select("p.cart-catalog-filter a")
     assert [(a.get_text(), a["href"]) for a in links] == [
-        ("All quizzes (3)", "#quiz-catalog"),
+        ("All quizzes (3)", "#cart-quiz-catalog"),
         ("Understanding (1)", "#quiz-category-understanding"),
         ("Risks and warning signs (1)", "#quiz-category-risks"),
         ("Questions for your care team (1)", "#quiz-category-care-team"),

@@ -4,26 +4,22 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from cart_quiz.loader import load_quiz_directory
-from cart_quiz.my_questions import collect_suggestions, same_question_key
+from cart_quiz.suggestions import collect_suggestions, same_question_key
+from conftest import copy_root, soup_of
 
 ROOTS = Path(__file__).parent / "roots"
 STATIC = Path(__file__).parent.parent / "extensions" / "cart_quiz" / "static"
 
 
-def soup_of(app, page: str = "my-questions.html") -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
-
-
 def suggested(app) -> list[tuple[str, list[str]]]:
     """Each stage heading of the static list, with the questions under it."""
-    section = soup_of(app).select_one(".cart-mq-suggested")
+    section = soup_of(app, "my-questions.html").select_one(".cart-mq-suggested")
     return [
         (
             heading.get_text(strip=True),
@@ -34,12 +30,6 @@ def suggested(app) -> list[tuple[str, list[str]]]:
         )
         for heading in section.select("h3.cart-mq-stage-heading")
     ]
-
-
-def _copy_root(tmp_path: Path, name: str) -> Path:
-    target = tmp_path / name
-    shutil.copytree(ROOTS / f"test-{name}", target)
-    return target
 
 
 def _real_warnings(app) -> list[str]:
@@ -70,7 +60,7 @@ def test_static_list_is_grouped_by_stage_in_journey_order(app):
 @pytest.mark.sphinx("html", testroot="my-questions", freshenv=True)
 def test_a_question_asked_twice_is_listed_once_with_both_sources(app):
     app.build()
-    items = soup_of(app).select(".cart-mq-suggestion")
+    items = soup_of(app, "my-questions.html").select(".cart-mq-suggestion")
     texts = [same_question_key(item["data-text"]) for item in items]
     assert len(texts) == len(set(texts)) == 4
     stay = next(item for item in items if "stay near" in item["data-text"])
@@ -83,7 +73,7 @@ def test_a_question_asked_twice_is_listed_once_with_both_sources(app):
 @pytest.mark.sphinx("html", testroot="my-questions", freshenv=True)
 def test_each_suggestion_links_to_the_question_it_comes_from(app):
     app.build()
-    soup = soup_of(app)
+    soup = soup_of(app, "my-questions.html")
     item = soup.select_one('.cart-mq-suggestion[data-source="prepare/quiz-prepare-caregiver"]')
     assert item["data-stage"] == "deciding"
     assert item.select_one(".cart-mq-text em").get_text() == "caregiver"  # MyST inline markup
@@ -106,7 +96,7 @@ def test_each_suggestion_links_to_the_question_it_comes_from(app):
 @pytest.mark.sphinx("html", testroot="my-questions", freshenv=True)
 def test_without_javascript_the_page_is_the_printable_list(app):
     app.build()
-    root = soup_of(app).select_one(".cart-my-questions")
+    root = soup_of(app, "my-questions.html").select_one(".cart-my-questions")
     assert root.select_one(".cart-mq-app").has_attr("hidden")
     assert root.select_one("h2#cart-mq-suggested-title").get_text() == "Suggested questions"
     privacy = root.select_one(".cart-mq-privacy").get_text()
@@ -121,7 +111,7 @@ def test_without_javascript_the_page_is_the_printable_list(app):
 @pytest.mark.sphinx("html", testroot="my-questions", freshenv=True)
 def test_every_control_has_a_label_and_ids_are_unique(app):
     app.build()
-    soup = soup_of(app)
+    soup = soup_of(app, "my-questions.html")
     root = soup.select_one(".cart-my-questions")
     for control in root.select("textarea, select, input"):
         assert root.select_one(f'label[for="{control["id"]}"]').get_text(strip=True)
@@ -136,7 +126,7 @@ def test_every_control_has_a_label_and_ids_are_unique(app):
 @pytest.mark.sphinx("html", testroot="my-questions", freshenv=True)
 def test_no_inline_script_or_style_for_a_strict_csp(app):
     app.build()
-    root = soup_of(app).select_one(".cart-my-questions")
+    root = soup_of(app, "my-questions.html").select_one(".cart-my-questions")
     assert not root.find_all(["script", "style"])
     for element in root.find_all(True):
         assert "style" not in element.attrs
@@ -152,7 +142,7 @@ def test_assets_load_only_on_the_page_with_the_list(app):
     static = Path(app.outdir) / "_static"
     assert (static / "cart-my-questions.js").is_file()
     assert (static / "cart-my-questions.css").is_file()
-    page = soup_of(app)
+    page = soup_of(app, "my-questions.html")
     assert page.select_one('script[src^="_static/cart-my-questions.js"]')
     assert page.select_one('link[href^="_static/cart-my-questions.css"]')
     for other in ("index.html", "prepare.html"):
@@ -176,7 +166,9 @@ def test_print_stylesheet_hides_the_site_and_leaves_room_to_write():
 def test_headings_follow_the_site_language(app):
     app.build()
     assert suggested(app)[0][0] == "Decidir y derivación"
-    strings = json.loads(soup_of(app).select_one(".cart-my-questions")["data-cart-strings"])
+    strings = json.loads(
+        soup_of(app, "my-questions.html").select_one(".cart-my-questions")["data-cart-strings"]
+    )
     assert {"edit", "moveUp", "moveDown", "delete", "copied", "storageFull"} <= set(strings)
 
 
@@ -193,13 +185,13 @@ def test_text_builder_prints_the_suggested_list(app):
 
 @pytest.mark.parametrize("builder", ["latex", "epub", "dirhtml", "singlehtml"])
 def test_other_builders_build_the_page_cleanly(make_app, tmp_path, builder):
-    app = make_app(builder, srcdir=_copy_root(tmp_path, "my-questions"))
+    app = make_app(builder, srcdir=copy_root("my-questions", tmp_path))
     app.build()
     assert _real_warnings(app) == []
 
 
 def test_dirhtml_links_reach_the_questions(make_app, tmp_path):
-    app = make_app("dirhtml", srcdir=_copy_root(tmp_path, "my-questions"))
+    app = make_app("dirhtml", srcdir=copy_root("my-questions", tmp_path))
     app.build()
     page = soup_of(app, "my-questions/index.html")
     link = page.select_one('.cart-mq-suggestion[data-source="after/quiz-after-fever"] a')
@@ -207,7 +199,7 @@ def test_dirhtml_links_reach_the_questions(make_app, tmp_path):
 
 
 def test_using_the_directive_twice_on_a_page_is_a_warning(make_app, tmp_path):
-    source = _copy_root(tmp_path, "my-questions")
+    source = copy_root("my-questions", tmp_path)
     page = source / "my-questions.md"
     page.write_text(
         page.read_text(encoding="utf-8") + "\n```{my-questions}\n```\n", encoding="utf-8"
@@ -220,7 +212,7 @@ def test_using_the_directive_twice_on_a_page_is_a_warning(make_app, tmp_path):
 
 
 def test_the_list_follows_a_quiz_to_its_new_page(make_app, tmp_path):
-    source = _copy_root(tmp_path, "my-questions")
+    source = copy_root("my-questions", tmp_path)
     app = make_app("html", srcdir=source)
     app.build()
     (source / "after.md").write_text(
@@ -235,7 +227,9 @@ def test_the_list_follows_a_quiz_to_its_new_page(make_app, tmp_path):
         os.utime(source / name, (future, future))
     app = make_app("html", srcdir=source)
     app.build()
-    link = soup_of(app).select_one('.cart-mq-suggestion[data-source="after/quiz-after-fever"] a')
+    link = soup_of(app, "my-questions.html").select_one(
+        '.cart-mq-suggestion[data-source="after/quiz-after-fever"] a'
+    )
     assert link["href"] == "prepare.html#quiz-after-fever"
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from cart_quiz.loader import load_quiz_directory
 from cart_quiz.model import STAGES
-from cart_quiz.my_questions import collect_suggestions, same_question_key
+from cart_quiz.suggestions import collect_suggestions, same_question_key
 from conftest import REPO
 
 

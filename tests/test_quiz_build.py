@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-
-def soup_of(app, page: str = "index.html") -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+from conftest import copy_root, soup_of
 
 
 @pytest.mark.sphinx("html", testroot="quiz-basic", freshenv=True)
@@ -90,7 +88,7 @@ def test_prompts_accept_myst_inline_markup(app):
 def test_other_html_builders_render_the_widget(make_app, rootdir, tmp_path, builder):
     from sphinx.testing.util import SphinxTestApp  # noqa: F401 (documents the fixture type)
 
-    app = make_app(builder, srcdir=_copy_root(rootdir, tmp_path, "quiz-basic"))
+    app = make_app(builder, srcdir=copy_root("quiz-basic", tmp_path))
     app.build()
     assert _real_warnings(app) == []
     page = "index.html"
@@ -106,14 +104,6 @@ def _real_warnings(app) -> list[str]:
         for line in app.warning.getvalue().splitlines()
         if line.strip() and "is already registered" not in line
     ]
-
-
-def _copy_root(rootdir: Path, tmp_path: Path, name: str) -> Path:
-    import shutil
-
-    target = tmp_path / name
-    shutil.copytree(rootdir / f"test-{name}", target)
-    return target
 
 
 @pytest.mark.sphinx("text", testroot="quiz-basic", freshenv=True)
@@ -210,11 +200,9 @@ def test_editing_a_quiz_rebuilds_exactly_the_pages_that_embed_it(app):
 
 
 def test_parallel_build_matches_serial_build(make_app, rootdir, tmp_path):
-    serial = make_app("html", srcdir=_copy_root(rootdir, tmp_path / "serial", "quiz-basic"))
+    serial = make_app("html", srcdir=copy_root("quiz-basic", tmp_path / "serial"))
     serial.build()
-    parallel = make_app(
-        "html", srcdir=_copy_root(rootdir, tmp_path / "parallel", "quiz-basic"), parallel=2
-    )
+    parallel = make_app("html", srcdir=copy_root("quiz-basic", tmp_path / "parallel"), parallel=2)
     parallel.build()
     assert _real_warnings(parallel) == []
     for page in ("index.html", "other.html", "second.html"):
@@ -226,7 +214,7 @@ def test_parallel_build_matches_serial_build(make_app, rootdir, tmp_path):
 def test_two_builds_are_byte_identical(make_app, rootdir, tmp_path):
     outputs = []
     for name in ("first", "second"):
-        app = make_app("html", srcdir=_copy_root(rootdir, tmp_path / name, "quiz-basic"))
+        app = make_app("html", srcdir=copy_root("quiz-basic", tmp_path / name))
         app.build()
         outputs.append((Path(app.outdir) / "index.html").read_bytes())
     assert outputs[0] == outputs[1]
@@ -240,3 +228,23 @@ def test_widget_strings_follow_the_site_language(app):
     assert quiz.select_one("details.cart-answer summary").get_text() == "Ver respuesta"
     assert "Pregunta 1 de 4" in quiz.get_text()
     assert "Correcto." in quiz["data-cart-strings"]
+
+
+def test_the_same_quiz_twice_on_a_page_is_a_located_warning(make_app, tmp_path):
+    source = copy_root("quiz-basic", tmp_path)
+    page = source / "plain.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n```{quiz} sample\n```\n\n```{quiz} sample\n```\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=source)
+    app.build()
+    lines = page.read_text(encoding="utf-8").splitlines()
+    second = max(number for number, line in enumerate(lines, 1) if line == "```{quiz} sample")
+    assert f"plain.md:{second}: WARNING: the quiz 'sample' is already on this page" in (
+        app.warning.getvalue()
+    )
+    html = (Path(app.outdir) / "plain.html").read_text(encoding="utf-8")
+    assert html.count('id="quiz-sample"') == 1
+    ids = re.findall(r'id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "every id on the page is unique"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 
+import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS, REPO
 
@@ -24,6 +25,7 @@ def example_block(section: str, fence: str, language: str) -> str:
     return "".join(line[indent:] for line in found.group("code").splitlines(keepends=True))
 
 
+@pytest.mark.slow
 def test_the_readme_page_and_quiz_build_strictly_in_the_real_site(tmp_path):
     from sphinx.cmd.build import build_main
 

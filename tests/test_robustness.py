@@ -35,6 +35,7 @@ def first_difference(name: str, first: bytes, second: bytes) -> str:
         return f"{name}: binary files differ"
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(built_site, tmp_path):
     """A second build in another folder, in another process (another hash seed, so set
     order cannot leak into the output) and in parallel writes exactly the same files."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cart_quiz.my_questions import same_question_key
+from cart_quiz.suggestions import same_question_key
 from conftest import build_test_root, serve
 
 pytestmark = pytest.mark.browser

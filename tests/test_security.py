@@ -40,7 +40,7 @@ def built_pages(built_site: Path) -> list[Path]:
 
 
 @functools.cache
-def soup_of(path: Path) -> BeautifulSoup:
+def parsed_page(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
@@ -88,7 +88,7 @@ def test_no_page_loads_anything_from_another_host(built_site):
     loads = []
     for path in built_pages(built_site):
         page = path.relative_to(built_site).as_posix()
-        soup = soup_of(path)
+        soup = parsed_page(path)
         for element in soup.find_all(True):
             for attribute in URL_ATTRIBUTES:
                 value = element.get(attribute)
@@ -115,7 +115,7 @@ def test_external_links_exist_and_are_plain_links(built_site):
     links = [
         anchor["href"]
         for path in built_pages(built_site)
-        for anchor in soup_of(path).find_all("a", href=True)
+        for anchor in parsed_page(path).find_all("a", href=True)
         if elsewhere(anchor["href"])
     ]
     assert len(links) > 10
@@ -140,7 +140,7 @@ def test_our_extensions_add_no_inline_script_style_or_handler(built_site):
     found = []
     for path in built_pages(built_site):
         page = path.relative_to(built_site).as_posix()
-        soup = soup_of(path)
+        soup = parsed_page(path)
         for element in soup.find_all(True):
             if not is_ours(element):
                 continue
@@ -164,7 +164,7 @@ def test_the_only_style_attributes_are_the_themes_known_ones(built_site):
     values = {
         element["style"]
         for path in built_pages(built_site)
-        for element in soup_of(path).find_all(style=True)
+        for element in parsed_page(path).find_all(style=True)
     }
     assert values <= THEME_STYLE_ATTRIBUTES, (
         "a new style attribute needs a CSP allowance; update THEME_STYLE_ATTRIBUTES and the "
@@ -177,7 +177,7 @@ def strict_policy(built_site: Path) -> str:
     inline script, inline style and the few style attributes allowed by their hashes."""
     scripts, styles, attributes = set(), set(), set()
     for path in built_pages(built_site):
-        soup = soup_of(path)
+        soup = parsed_page(path)
         scripts |= {sha256_source(script.text) for script in executable_inline_scripts(soup)}
         styles |= {sha256_source(style.text) for style in soup.find_all("style")}
         attributes |= {sha256_source(el["style"]) for el in soup.find_all(style=True)}

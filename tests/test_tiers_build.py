@@ -8,10 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from cart_tiers.__main__ import main as cli_main
 from cart_tiers.nodes import TierNode
 from cart_tiers.readability import measure
+from conftest import soup_of
 
 ROOTS = Path(__file__).parent / "roots"
 HARD_TEXT = (
@@ -19,10 +19,6 @@ HARD_TEXT = (
     "inflammatory toxicities frequently necessitate hospitalization and "
     "multidisciplinary management."
 )
-
-
-def soup_of(app, page: str) -> BeautifulSoup:
-    return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def warnings_of(app) -> list[str]:

@@ -23,6 +23,8 @@ from .downloads import setup_downloads
 from .links import setup_links
 from .my_questions import setup_my_questions
 from .nodes import setup_nodes
+from .progress import setup_progress
+from .question_set import setup_question_set
 from .sources import setup_sources
 from .store import ENV_VERSION, setup_store
 from .translation import setup_translation
@@ -44,6 +46,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_links(app)
     setup_catalog(app)
     setup_my_questions(app)
+    setup_question_set(app)
+    setup_progress(app)
     setup_downloads(app)
     setup_assets(app)
     return {

@@ -10,8 +10,9 @@ from cart_static import add_minified_static_dir
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .my_questions import my_questions
 from .nodes import INTERACTIVE_BUILDERS, element
+from .progress import my_progress
+from .question_set import shows_question_set
 
 STATIC_DIR = Path(__file__).parent / "static"
 EDUCATOR_CLASSES = frozenset({"cart-educators"})
@@ -22,7 +23,11 @@ def _shows_quiz(node: nodes.Node) -> bool:
 
 
 def _shows_my_questions(node: nodes.Node) -> bool:
-    return isinstance(node, my_questions)
+    return isinstance(node, element) and "cart-my-questions" in node["classes"]
+
+
+def _shows_my_progress(node: nodes.Node) -> bool:
+    return isinstance(node, my_progress)
 
 
 def _shows_educator_content(node: nodes.Node) -> bool:
@@ -31,12 +36,15 @@ def _shows_educator_content(node: nodes.Node) -> bool:
 
 #: Page content -> the assets it needs, in load order.
 PAGE_ASSETS = (
+    # First: on the set page it keeps the chosen questions before cart-quiz.js starts.
+    (shows_question_set, ("cart-quiz-set.css",), ("cart-quiz-set.js",)),
     (_shows_quiz, ("cart-quiz.css",), ("cart-storage.js", "cart-quiz.js")),
     (
         _shows_my_questions,
         ("cart-my-questions.css",),
         ("cart-storage.js", "cart-my-questions.js"),
     ),
+    (_shows_my_progress, ("cart-progress.css",), ("cart-storage.js", "cart-progress.js")),
     (_shows_educator_content, ("cart-quiz-educators.css",), ()),
 )
 

@@ -16,11 +16,14 @@ from sphinx.util.docutils import SphinxDirective
 from .links import embedding_pages, quiz_links
 from .model import CATEGORIES, Quiz
 from .pages import quiz_page_docname
+from .question_set import question_picker, set_form
 from .store import quiz_store
 from .text_nodes import text_nodes
 from .translation import _, category_label, tier_label
 
-CATALOG_ID = "quiz-catalog"
+# Not "quiz-catalog": that is the label (and section id) of the page that usually holds the
+# catalogue, and two elements must not share an id.
+CATALOG_ID = "cart-quiz-catalog"
 
 
 def category_id(category: str) -> str:
@@ -53,6 +56,7 @@ class QuizCatalogDirective(SphinxDirective):
         result: list[nodes.Node] = [self.category_filter(shown, len(collection.quizzes))]
         result.append(quiz_links(quiz_id="", context="all"))
         result.extend(self.category_section(category, found) for category, found in shown.items())
+        result.append(set_form())
         return result
 
     def category_filter(self, shown: dict[str, list[Quiz]], total: int) -> nodes.paragraph:
@@ -119,6 +123,7 @@ class QuizCatalogDirective(SphinxDirective):
         )
         fields += quiz_links(quiz_id=quiz.id, context="catalog")
         section += fields
+        section += question_picker(quiz)
         return section
 
 

@@ -26,6 +26,9 @@ class QuizDirective(SphinxDirective):
 
     required_arguments = 1
     has_content = False
+    #: `:page-title:` says the page's title is the quiz's: the widget then shows no heading
+    #: of its own and is labelled by the page's (the generated quiz pages use it).
+    option_spec = {"page-title": directives.flag}  # noqa: RUF012 (docutils API)
 
     def find_quiz(self) -> Quiz | list[nodes.Node]:
         """The quiz named by the argument, or what to show instead (after a warning)."""
@@ -66,6 +69,7 @@ class QuizDirective(SphinxDirective):
             return []
         embeds.append(found.id)
         node = self.build_quiz(found)
+        node["page_title"] = "page-title" in self.options
         self.set_source_info(node)
         return [node]
 

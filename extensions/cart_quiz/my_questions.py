@@ -10,9 +10,6 @@ print. Other builders (LaTeX, EPUB, text, man) get the suggested list as plain n
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 from docutils import nodes
@@ -20,16 +17,16 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
-from sphinx.writers.html5 import HTML5Translator
 
 from .config import QuizWarning, warn
 from .links import builder_of, embedding_pages
-from .model import STAGES, Quiz
-from .nodes import INTERACTIVE_BUILDERS
+from .model import STAGES
+from .nodes import INTERACTIVE_BUILDERS, element
 from .store import quiz_store
+from .suggestions import SuggestionSource, collect_suggestions
 from .text_nodes import text_nodes
 from .translation import _, stage_label
-from .widget import heading_level
+from .widget import el, heading_level
 
 OTHER_STAGE = "other"
 ANSWER_LINES = 3
@@ -50,65 +47,6 @@ class my_questions_item(nodes.General, nodes.Element):  # noqa: N801
 
 class my_questions_source(nodes.General, nodes.Element):  # noqa: N801
     """A placeholder for the link to a quiz question, resolved once every page is read."""
-
-
-@dataclass(frozen=True)
-class SuggestionSource:
-    """The quiz question a suggested question comes from."""
-
-    quiz_id: str
-    quiz_title: str
-    question_id: str
-
-    @property
-    def anchor(self) -> str:
-        """The question's `id` in the page's HTML (see html.py)."""
-        return f"quiz-{self.quiz_id}-{self.question_id}"
-
-    @property
-    def key(self) -> str:
-        """How cart-quiz.js records the source of a saved question."""
-        return f"{self.quiz_id}/{self.anchor}"
-
-
-@dataclass
-class Suggestion:
-    """One `ask_your_team` prompt, with every question that asks it."""
-
-    text: str
-    stage: str
-    sources: list[SuggestionSource] = field(default_factory=list)
-    line: int = 0
-
-
-def same_question_key(text: str) -> str:
-    """Prompts that differ only in spacing, case or final punctuation are the same question."""
-    return " ".join(text.split()).casefold().rstrip("?.! ")
-
-
-def collect_suggestions(quizzes: Iterable[Quiz]) -> dict[str, list[Suggestion]]:
-    """Every `ask_your_team` prompt once, grouped by stage in journey order.
-
-    A prompt asked by several questions is kept at its earliest stage and lists every source.
-    Stages without a prompt are left out.
-    """
-    quizzes = list(quizzes)
-    by_key: dict[str, Suggestion] = {}
-    grouped: dict[str, list[Suggestion]] = {}
-    for stage in STAGES:
-        for found in quizzes:
-            for question in found.questions:
-                if not question.ask_your_team or question.stage != stage:
-                    continue
-                source = SuggestionSource(found.id, found.title, question.id)
-                key = same_question_key(question.ask_your_team)
-                if key in by_key:
-                    by_key[key].sources.append(source)
-                    continue
-                suggestion = Suggestion(question.ask_your_team, stage, [source], question.line)
-                by_key[key] = suggestion
-                grouped.setdefault(stage, []).append(suggestion)
-    return grouped
 
 
 class MyQuestionsDirective(SphinxDirective):
@@ -207,8 +145,7 @@ class MyQuestionsLinksTransform(SphinxPostTransform):
                 else:
                     replacement = nodes.Text(placeholder["title"])
                 placeholder.replace_self(replacement)
-            if not interactive:
-                node.replace_self(plain_list(node))
+            node.replace_self(page_widget(node) if interactive else plain_list(node))
 
 
 def plain_list(node: my_questions) -> nodes.Element:
@@ -315,159 +252,217 @@ def stage_choices() -> list[list[str]]:
     return [[stage, stage_label(stage)] for stage in STAGES] + [[OTHER_STAGE, _("Other questions")]]
 
 
-def _attribute_json(value: Any) -> str:
-    return escape(json.dumps(value, ensure_ascii=False))
-
-
-def _answer_lines() -> str:
-    return (
-        '<span class="cart-mq-lines" aria-hidden="true">'
-        + '<span class="cart-mq-line"></span>' * ANSWER_LINES
-        + "</span>"
+def _stage_select() -> element:
+    options = []
+    for key, label in stage_choices():
+        option = el("option", label, value=key, selected=key == OTHER_STAGE)
+        options.append(option)
+    return el(
+        "select", *options, classes=["cart-mq-field"], ids=["cart-mq-new-stage"], name="stage"
     )
 
 
-def _stage_options() -> str:
-    return "".join(
-        f'<option value="{escape(key)}"{" selected" if key == OTHER_STAGE else ""}>'
-        f"{escape(label)}</option>"
-        for key, label in stage_choices()
-    )
+def _label(text: str, for_id: str) -> element:
+    label = el("label", text, classes=["cart-mq-label"])
+    label["attributes"]["for"] = for_id
+    return label
 
 
-def visit_my_questions_html(translator: HTML5Translator, node: my_questions) -> None:
-    level = heading_level(node)
+def _buttons(*buttons: element, extra: tuple[str, ...] = ()) -> element:
+    return el("div", *buttons, classes=["cart-mq-buttons", *extra])
+
+
+def _button(text: str, name: str) -> element:
+    return el("button", text, classes=[name], type="button")
+
+
+def reader_list(level: int) -> element:
+    """The reader's own list, shown by cart-my-questions.js (hidden without it)."""
     sub = min(level + 1, 6)
-    has_suggestions = any(True for _group in node.findall(my_questions_stage))
-    privacy = _("Your list is kept only in this browser, on this device: nothing is sent anywhere.")
     empty = _(
         "Your list is empty. Add your own question below, or add one of the suggested "
         "questions. When a self-check asks about something you are not sure of, it offers to "
         "add a question here too."
     )
-    attributes = (
-        f'class="cart-my-questions" id="cart-mq" '
-        f'data-cart-strings="{_attribute_json(script_strings())}" '
-        f'data-cart-stages="{_attribute_json(stage_choices())}" '
-        f'data-cart-sources="{_attribute_json(node.get("source_links", {}))}" '
-        f'data-heading-level="{level}"'
+    unreadable = el(
+        "div",
+        _label(_("Your saved data, exactly as it was stored"), "cart-mq-raw"),
+        el("textarea", classes=["cart-mq-raw"], ids=["cart-mq-raw"], rows=4, readonly=True),
+        _buttons(
+            _button(_("Copy the saved data"), "cart-mq-copy-raw"),
+            _button(_("Start a new list"), "cart-mq-start-new"),
+        ),
+        classes=["cart-mq-unreadable"],
+        hidden=True,
     )
-    app_html = (
-        '<div class="cart-mq-app" hidden>'
-        '<div class="cart-mq-alert" role="alert"></div>'
-        '<div class="cart-mq-unreadable" hidden>'
-        f'<label class="cart-mq-label" for="cart-mq-raw">'
-        f"{escape(_('Your saved data, exactly as it was stored'))}</label>"
-        '<textarea class="cart-mq-raw" id="cart-mq-raw" rows="4" readonly></textarea>'
-        '<div class="cart-mq-buttons">'
-        f'<button type="button" class="cart-mq-copy-raw">{escape(_("Copy the saved data"))}'
-        "</button>"
-        f'<button type="button" class="cart-mq-start-new">{escape(_("Start a new list"))}'
-        "</button></div></div>"
-        f'<h{level} class="cart-mq-heading" id="cart-mq-yours" tabindex="-1">'
-        f"{escape(_('Your questions'))}</h{level}>"
-        f'<p class="cart-mq-empty" hidden>{escape(empty)}</p>'
-        '<div class="cart-mq-groups"></div>'
-        '<div class="cart-mq-buttons cart-mq-toolbar">'
-        f'<button type="button" class="cart-mq-copy">{escape(_("Copy as text"))}</button>'
-        f'<button type="button" class="cart-mq-print">{escape(_("Print"))}</button>'
-        f'<button type="button" class="cart-mq-clear">{escape(_("Clear the list"))}</button>'
-        "</div>"
-        '<div class="cart-mq-confirm" role="group" aria-labelledby="cart-mq-confirm-text" hidden>'
-        '<p class="cart-mq-confirm-text" id="cart-mq-confirm-text"></p>'
-        '<div class="cart-mq-buttons">'
-        '<button type="button" class="cart-mq-confirm-yes"></button>'
-        f'<button type="button" class="cart-mq-confirm-no">{escape(_("Cancel"))}</button>'
-        "</div></div>"
-        '<p class="cart-mq-status" role="status"></p>'
-        '<div class="cart-mq-copy-fallback" hidden>'
-        f'<label class="cart-mq-label" for="cart-mq-copy-text">'
-        f"{escape(_('Your list as text'))}</label>"
-        '<textarea class="cart-mq-copy-text" id="cart-mq-copy-text" rows="8" readonly>'
-        "</textarea></div>"
-        '<form class="cart-mq-add" aria-labelledby="cart-mq-add-title">'
-        f'<h{sub} class="cart-mq-add-title" id="cart-mq-add-title">'
-        f"{escape(_('Add your own question'))}</h{sub}>"
-        f'<label class="cart-mq-label" for="cart-mq-new-text">{escape(_("Your question"))}'
-        "</label>"
-        f'<textarea class="cart-mq-field" id="cart-mq-new-text" name="text" rows="3" '
-        f'maxlength="{TEXT_MAX_LENGTH}"></textarea>'
-        f'<label class="cart-mq-label" for="cart-mq-new-stage">'
-        f"{escape(_('Stage of treatment'))}</label>"
-        f'<select class="cart-mq-field" id="cart-mq-new-stage" name="stage">'
-        f"{_stage_options()}</select>"
-        f'<div class="cart-mq-buttons"><button type="submit" class="cart-mq-add-button">'
-        f"{escape(_('Add to my list'))}</button></div>"
-        "</form></div>"
+    confirm = el(
+        "div",
+        el("p", classes=["cart-mq-confirm-text"], ids=["cart-mq-confirm-text"]),
+        _buttons(
+            el("button", classes=["cart-mq-confirm-yes"], type="button"),
+            _button(_("Cancel"), "cart-mq-confirm-no"),
+        ),
+        classes=["cart-mq-confirm"],
+        role="group",
+        aria_labelledby="cart-mq-confirm-text",
+        hidden=True,
     )
+    copy_fallback = el(
+        "div",
+        _label(_("Your list as text"), "cart-mq-copy-text"),
+        el(
+            "textarea",
+            classes=["cart-mq-copy-text"],
+            ids=["cart-mq-copy-text"],
+            rows=8,
+            readonly=True,
+        ),
+        classes=["cart-mq-copy-fallback"],
+        hidden=True,
+    )
+    add_form = el(
+        "form",
+        el(
+            f"h{sub}",
+            _("Add your own question"),
+            classes=["cart-mq-add-title"],
+            ids=["cart-mq-add-title"],
+        ),
+        _label(_("Your question"), "cart-mq-new-text"),
+        el(
+            "textarea",
+            classes=["cart-mq-field"],
+            ids=["cart-mq-new-text"],
+            name="text",
+            rows=3,
+            maxlength=TEXT_MAX_LENGTH,
+        ),
+        _label(_("Stage of treatment"), "cart-mq-new-stage"),
+        _stage_select(),
+        _buttons(el("button", _("Add to my list"), classes=["cart-mq-add-button"], type="submit")),
+        classes=["cart-mq-add"],
+        aria_labelledby="cart-mq-add-title",
+    )
+    return el(
+        "div",
+        el("div", classes=["cart-mq-alert"], role="alert"),
+        unreadable,
+        el(
+            f"h{level}",
+            _("Your questions"),
+            classes=["cart-mq-heading"],
+            ids=["cart-mq-yours"],
+            tabindex="-1",
+        ),
+        el("p", empty, classes=["cart-mq-empty"], hidden=True),
+        el("div", classes=["cart-mq-groups"]),
+        _buttons(
+            _button(_("Copy as text"), "cart-mq-copy"),
+            _button(_("Print"), "cart-mq-print"),
+            _button(_("Clear the list"), "cart-mq-clear"),
+            extra=("cart-mq-toolbar",),
+        ),
+        confirm,
+        el("p", classes=["cart-mq-status"], role="status"),
+        copy_fallback,
+        add_form,
+        classes=["cart-mq-app"],
+        hidden=True,
+    )
+
+
+def suggested_list(node: my_questions, level: int) -> element:
+    """The suggested questions, grouped by stage: readable and printable without scripts."""
+    sub = min(level + 1, 6)
     intro = _(
         "These questions come from the self-checks on this site. Choose the ones that matter "
         "to you, and bring them to your next visit."
     )
-    translator.body.append(
-        f"<div {attributes}>"
-        f'<p class="cart-mq-privacy">{escape(privacy)}</p>'
-        f'<p class="cart-mq-date">{escape(_("Date:"))} '
-        f'<span class="cart-mq-date-value">____________________</span></p>'
-        f"{app_html}"
-        '<section class="cart-mq-suggested" aria-labelledby="cart-mq-suggested-title">'
-        f'<h{level} class="cart-mq-suggested-title" id="cart-mq-suggested-title">'
-        f"{escape(_('Suggested questions'))}</h{level}>"
-        f'<p class="cart-mq-suggested-intro">{escape(intro)}</p>'
+    body: list[nodes.Node] = [
+        el(
+            f"h{level}",
+            _("Suggested questions"),
+            classes=["cart-mq-suggested-title"],
+            ids=["cart-mq-suggested-title"],
+        ),
+        el("p", intro, classes=["cart-mq-suggested-intro"]),
+    ]
+    groups = list(node.findall(my_questions_stage))
+    if not groups:
+        body.append(el("p", _("There are no suggested questions yet."), classes=["cart-mq-none"]))
+    lines = el(
+        "span",
+        *(el("span", classes=["cart-mq-line"]) for _line in range(ANSWER_LINES)),
+        classes=["cart-mq-lines"],
+        aria_hidden="true",
     )
-    if not has_suggestions:
-        translator.body.append(
-            f'<p class="cart-mq-none">{escape(_("There are no suggested questions yet."))}</p>'
+    for group in groups:
+        stage = group["stage"]
+        heading_id = f"cart-mq-suggested-{stage}"
+        body.append(
+            el(f"h{sub}", stage_label(stage), classes=["cart-mq-stage-heading"], ids=[heading_id])
         )
-
-
-def depart_my_questions_html(translator: HTML5Translator, node: my_questions) -> None:
-    translator.body.append("</section></div>")
-
-
-def visit_stage_html(translator: HTML5Translator, node: my_questions_stage) -> None:
-    level = min(heading_level(node) + 1, 6)
-    stage = escape(node["stage"])
-    translator.body.append(
-        f'<h{level} class="cart-mq-stage-heading" id="cart-mq-suggested-{stage}">'
-        f"{escape(stage_label(node['stage']))}</h{level}>"
-        f'<ol class="cart-mq-suggestions" aria-labelledby="cart-mq-suggested-{stage}">'
+        items = []
+        for item in group.findall(my_questions_item):
+            text, origin = item.children
+            items.append(
+                el(
+                    "li",
+                    *(child.deepcopy() for child in (text, origin)),
+                    lines.deepcopy(),
+                    classes=["cart-mq-suggestion"],
+                    data_text=text.astext(),
+                    data_stage=stage,
+                    data_source=item["source"],
+                )
+            )
+        body.append(el("ol", *items, classes=["cart-mq-suggestions"], aria_labelledby=heading_id))
+    return el(
+        "section", *body, classes=["cart-mq-suggested"], aria_labelledby="cart-mq-suggested-title"
     )
 
 
-def depart_stage_html(translator: HTML5Translator, node: my_questions_stage) -> None:
-    translator.body.append("</ol>")
-
-
-def visit_item_html(translator: HTML5Translator, node: my_questions_item) -> None:
-    text = node.children[0].astext()
-    translator.body.append(
-        f'<li class="cart-mq-suggestion" data-text="{escape(text)}" '
-        f'data-stage="{escape(node["stage"])}" data-source="{escape(node["source"])}">'
+def page_widget(node: my_questions) -> element:
+    """The whole My questions widget, for web builders."""
+    level = heading_level(node)
+    privacy = _("Your list is kept only in this browser, on this device: nothing is sent anywhere.")
+    return el(
+        "div",
+        el("p", privacy, classes=["cart-mq-privacy"]),
+        el(
+            "p",
+            _("Date:"),
+            " ",
+            el("span", "____________________", classes=["cart-mq-date-value"]),
+            classes=["cart-mq-date"],
+        ),
+        reader_list(level),
+        suggested_list(node, level),
+        classes=["cart-my-questions"],
+        ids=["cart-mq"],
+        data_cart_strings=json.dumps(script_strings(), ensure_ascii=False),
+        data_cart_stages=json.dumps(stage_choices(), ensure_ascii=False),
+        data_cart_sources=json.dumps(node.get("source_links", {}), ensure_ascii=False),
+        data_heading_level=level,
     )
-
-
-def depart_item_html(translator: HTML5Translator, node: my_questions_item) -> None:
-    translator.body.append(f"{_answer_lines()}</li>")
 
 
 def skip_node(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
-    """Other builders get `plain_list` instead; nothing of these nodes reaches them."""
+    """The transform replaces these nodes for every builder; none reaches a writer."""
     raise nodes.SkipNode
 
 
 def setup_my_questions(app: Sphinx) -> None:
-    """Register the `{my-questions}` directive, its nodes and the link transform."""
+    """Register the `{my-questions}` directive, its nodes and the transform that writes it."""
     fallback = (skip_node, None)
-    visitors = {
-        my_questions: (visit_my_questions_html, depart_my_questions_html),
-        my_questions_stage: (visit_stage_html, depart_stage_html),
-        my_questions_item: (visit_item_html, depart_item_html),
-        my_questions_source: fallback,
-    }
-    for node_class, html in visitors.items():
+    for node_class in (my_questions, my_questions_stage, my_questions_item, my_questions_source):
         app.add_node(
-            node_class, html=html, latex=fallback, text=fallback, man=fallback, texinfo=fallback
+            node_class,
+            html=fallback,
+            latex=fallback,
+            text=fallback,
+            man=fallback,
+            texinfo=fallback,
         )
     app.add_directive("my-questions", MyQuestionsDirective)
     app.add_post_transform(MyQuestionsLinksTransform)

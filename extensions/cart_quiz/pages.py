@@ -59,7 +59,7 @@ def _title(quiz: Quiz, kind: str) -> str:
 
 def markdown_source(quiz: Quiz, kind: str) -> str:
     """The MyST source of one generated page."""
-    answers = ":answers:\n" if kind == "answers" else ""
+    answers = {"answers": ":answers:\n", "quiz": ":page-title:\n"}.get(kind, "")
     directive = "quiz" if kind == "quiz" else "quiz-worksheet"
     return (
         f"---\norphan: true\n---\n\n% {MARKER}\n\n"
@@ -73,7 +73,7 @@ def rst_source(quiz: Quiz, kind: str) -> str:
     """The reStructuredText source of one generated page."""
     title = " ".join(_title(quiz, kind).split()).replace("\\", "\\\\").replace("`", "\\`")
     title = re.sub(r"([*_|:])", r"\\\1", title)
-    answers = "   :answers:\n" if kind == "answers" else ""
+    answers = {"answers": "   :answers:\n", "quiz": "   :page-title:\n"}.get(kind, "")
     directive = "quiz" if kind == "quiz" else "quiz-worksheet"
     return (
         f":orphan:\n\n.. {MARKER}\n\n.. _{LABEL_PREFIXES[kind]}-{quiz.id}:\n\n"
@@ -136,7 +136,7 @@ def write_quiz_pages(app: Sphinx, quizzes: list[Quiz]) -> set[str]:
     srcdir = Path(app.srcdir)
     folder_name = pages_directory(app.config)
     folder = (srcdir / folder_name).resolve() if folder_name else None
-    for manifest in srcdir.rglob(MANIFEST):
+    for manifest in list(srcdir.rglob(MANIFEST)):
         if manifest.parent.resolve() != folder:
             _remove_written(manifest.parent, keep=set())
     if folder is None:

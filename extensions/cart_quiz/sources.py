@@ -73,13 +73,18 @@ def pages_to_reread(
 
 
 def remove_outputs(app: Sphinx, removed: set[str]) -> None:
-    """A generated page that is gone takes its output file with it, as a clean build would."""
+    """A generated page that is gone takes its output file (and its copied source) with it,
+    as a clean build would."""
     get_outfilename = getattr(app.builder, "get_outfilename", None)
     if get_outfilename is None:
         return
     store = quiz_store(app.env)
+    sources = Path(app.outdir) / "_sources"
     for docname in removed & (store.generated | store.generated_before):
         Path(get_outfilename(docname)).unlink(missing_ok=True)
+        for suffix in (".md", ".rst"):
+            copy = sources / f"{docname}{suffix}{app.config.html_sourcelink_suffix}"
+            copy.unlink(missing_ok=True)
 
 
 def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:

@@ -83,6 +83,30 @@ def script_strings() -> dict[str, str]:
             "then check your answer."
         ),
         "reset": _("The self-check was cleared. Start again from question 1."),
+        "alreadyFirst": _("“{step}” is already first, so it cannot move up."),
+        "alreadyLast": _("“{step}” is already last, so it cannot move down."),
+        "restoredAnswer": _("This is the answer you saved on this device."),
+        "restored": _(
+            "Your saved answers are back: {count} of {total} questions answered on this "
+            "device. Use Start over to clear them."
+        ),
+        "forgotten": _("Your saved answers to this self-check were forgotten on this device."),
+        "forgetFailed": _(
+            "Your saved answers to this self-check could not be forgotten: your browser did "
+            "not let this site change its data."
+        ),
+        "progressFull": _(
+            "Your answer could not be kept: your browser’s storage for this site is full. "
+            "The self-check still works."
+        ),
+        "progressBlocked": _(
+            "Your answers are not kept: your browser is not letting this site store data. "
+            "The self-check still works."
+        ),
+        "progressUnreadable": _(
+            "Your answers are not kept: what this browser saved for this self-check could not "
+            "be read, so it was left as it is. Use Start over to replace it."
+        ),
     }
 
 

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .links import builder_of
 from .nodes import (
     INTERACTIVE_BUILDERS,
     after_answer,
@@ -26,6 +27,7 @@ from .nodes import (
     text_part,
     text_parts,
 )
+from .progress import MY_PROGRESS_LABEL
 from .translation import (
     _,
     category_label,
@@ -145,7 +147,10 @@ def ordering_parts(question: quiz_question) -> tuple[list[element], list[element
             hidden=True,
         )
         text = el("span", *copy_of(step), classes=["cart-step-text"])
-        items.append(el("li", text, moves, classes=["cart-step"], data_position=index))
+        # The list item keeps its marker (the visible step number); the row is laid out
+        # inside it.
+        body = el("div", text, moves, classes=["cart-step-body"])
+        items.append(el("li", body, classes=["cart-step"], data_position=index))
     shuffled = [
         el(
             "p",
@@ -153,7 +158,8 @@ def ordering_parts(question: quiz_question) -> tuple[list[element], list[element
             classes=["cart-ordering-help"],
             ids=[f"{anchor}-help"],
         ),
-        el("ol", *items, classes=["cart-steps"], aria_describedby=f"{anchor}-help"),
+        # Read once, in sequence: the help is not also the list's description.
+        el("ol", *items, classes=["cart-steps"]),
     ]
     answer = [
         el("p", _("The right order:")),
@@ -216,8 +222,16 @@ def question_widget(question: quiz_question) -> element:
                 classes=["cart-answer-list"],
             )
         ]
+    which = _("question {number}").format(number=question["number"])
     actions = [
-        el("button", _("Check answer"), classes=["cart-check"], type="button"),
+        el(
+            "button",
+            _("Check answer"),
+            classes=["cart-check"],
+            type="button",
+            # The visible words start the name (WCAG 2.5.3); the rest says which question.
+            aria_label=f"{_('Check answer')}: {which}",
+        ),
         el("button", _("Try again"), classes=["cart-retry"], type="button", hidden=True),
     ]
     if ask is not None:
@@ -266,15 +280,59 @@ def question_widget(question: quiz_question) -> element:
         *body,
         classes=["cart-question"],
         ids=[anchor],
+        data_question_id=question["question_id"],
         data_question_type=qtype,
         data_stage=question["stage"],
         data_ask=plain(ask) if ask is not None else None,
     )
 
 
-def quiz_widget(node: quiz) -> element:
+def page_heading(node: quiz) -> nodes.title | None:
+    """The title of the section the quiz sits in, when the directive says it is the quiz's
+    own (`:page-title:`, as on the generated quiz pages)."""
+    if not node.get("page_title"):
+        return None
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    if parent is None or not parent.children or not isinstance(parent[0], nodes.title):
+        return None
+    return parent[0]
+
+
+def my_progress_link(node: quiz, env: Any, builder: Any) -> element | None:
+    """A link to the page with `{my-progress}` (its label `my-progress`), if the site has it."""
+    found = env.get_domain("std").labels.get(MY_PROGRESS_LABEL)
+    if not found or not found[0]:
+        return None
+    docname, anchor = found[0], found[1]
+    uri = builder.get_relative_uri(env.docname, docname)
+    if anchor:
+        uri += f"#{anchor}"
+    link = el("a", _("My progress"))
+    link["attributes"]["href"] = uri
+    return el("p", _("See all your self-checks:"), " ", link, classes=["cart-progress-link"])
+
+
+def quiz_widget(node: quiz, env: Any = None, builder: Any = None) -> element:
     quiz_id = node["quiz_id"]
     level = heading_level(node)
+    title_id = f"quiz-{quiz_id}-title"
+    heading = page_heading(node)
+    if heading is not None:
+        # The page's h1 already names the quiz: label the widget by it, never repeat it.
+        if title_id not in heading["ids"]:
+            heading["ids"].append(title_id)
+        own_heading: list[nodes.Node] = []
+    else:
+        own_heading = [
+            el(
+                f"h{level}",
+                _("Self-check: {title}").format(title=node["title"]),
+                classes=["cart-quiz-title"],
+                ids=[title_id],
+            )
+        ]
     questions = [child for child in node.children if isinstance(child, quiz_question)]
     meta = " · ".join(
         [
@@ -289,34 +347,33 @@ def quiz_widget(node: quiz) -> element:
         *(el("li", *copy_of(part)) for part in text_parts(node, "objective")),
         classes=["cart-quiz-objectives"],
     )
+    progress = my_progress_link(node, env, builder) if env is not None else None
     footer = el(
         "div",
         el("p", classes=["cart-score"]),
         el("div", classes=["cart-summary"], role="status"),
         el("button", _("Start over"), classes=["cart-reset"], type="button"),
+        *([progress] if progress is not None else []),
         classes=["cart-quiz-footer"],
         hidden=True,
     )
     return el(
         "section",
-        el(
-            f"h{level}",
-            _("Self-check: {title}").format(title=node["title"]),
-            classes=["cart-quiz-title"],
-            ids=[f"quiz-{quiz_id}-title"],
-        ),
+        *own_heading,
         el("p", meta, classes=["cart-quiz-meta"]),
         el("p", _("This self-check helps you:"), classes=["cart-quiz-objectives-intro"]),
         objectives,
         el("p", _("Your answers stay on this device."), classes=["cart-quiz-privacy"]),
+        el("p", classes=["cart-progress-note"]),
         *(question_widget(question) for question in questions),
         footer,
         classes=["cart-quiz"],
         ids=[f"quiz-{quiz_id}"],
         data_quiz_id=quiz_id,
+        data_quiz_title=node["title"],
         data_category=node["category"],
         data_cart_strings=json.dumps(script_strings(), ensure_ascii=False),
-        aria_labelledby=f"quiz-{quiz_id}-title",
+        aria_labelledby=title_id if heading is not None or own_heading else None,
     )
 
 
@@ -329,7 +386,7 @@ class QuizWidgetTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(quiz)):
-            node.replace_self(quiz_widget(node))
+            node.replace_self(quiz_widget(node, self.env, builder_of(self.env)))
 
 
 def setup_widget(app: Sphinx) -> None:

@@ -19,6 +19,15 @@
     return module && typeof module.add === "function" ? module : null;
   }
 
+  function progressStore() {
+    var module = storage();
+    return module && typeof module.saveProgress === "function" ? module : null;
+  }
+
+  function words(node) {
+    return node ? node.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
   function Question(fieldset, quiz) {
     this.fieldset = fieldset;
     this.quiz = quiz;
@@ -52,19 +61,40 @@
       var button = event.target.closest(".cart-move");
       if (button) self.move(button);
     });
+    this.updateMoves();
+  };
+
+  /* Move up on the first step and Move down on the last cannot move: they say so, stay
+     focusable (focus never jumps away) and are marked aria-disabled. */
+  Question.prototype.updateMoves = function () {
+    var items = Array.prototype.slice.call(this.list.children);
+    items.forEach(function (item, index) {
+      Array.prototype.forEach.call(item.querySelectorAll(".cart-move"), function (button) {
+        var up = Number(button.getAttribute("data-move")) < 0;
+        var stuck = up ? index === 0 : index === items.length - 1;
+        if (stuck) button.setAttribute("aria-disabled", "true");
+        else button.removeAttribute("aria-disabled");
+      });
+    });
   };
 
   Question.prototype.move = function (button) {
     var item = button.closest(".cart-step");
     var delta = Number(button.getAttribute("data-move"));
     var sibling = delta < 0 ? item.previousElementSibling : item.nextElementSibling;
-    if (!sibling) return;
+    if (!sibling) {
+      this.status.textContent = format(
+        delta < 0 ? this.strings().alreadyFirst : this.strings().alreadyLast,
+        { step: words(item.querySelector(".cart-step-text")) });
+      return;
+    }
     if (delta < 0) this.list.insertBefore(item, sibling);
     else this.list.insertBefore(sibling, item);
     button.focus();
     // Moving a step down leaves the focused button in place in the DOM: nothing scrolls it
     // back into view if it slid below the screen (WCAG 2.4.11).
     button.scrollIntoView({ block: "nearest" });
+    this.updateMoves();
     var items = Array.prototype.slice.call(this.list.children);
     this.status.textContent = format(this.strings().moved, {
       step: item.querySelector(".cart-step-text").textContent.trim(),
@@ -105,7 +135,8 @@
     return item;
   };
 
-  Question.prototype.check = function () {
+  Question.prototype.check = function (restoring) {
+    restoring = restoring === true;
     var outcome = this.evaluate();
     var strings = this.strings();
     if (!outcome) {
@@ -133,8 +164,74 @@
     this.retryButton.hidden = false;
     if (this.addButton) this.addButton.hidden = outcome.verdict === "correct" || !storage();
     this.quiz.update();
+    if (restoring) {
+      // Shown, not announced: a page that restores seven answers must not speak seven
+      // times on load. The region becomes live again for what the reader does next.
+      var region = this.status;
+      region.removeAttribute("role");
+      region.textContent = strings[outcome.verdict] + " " + strings.restoredAnswer;
+      window.setTimeout(function () { region.setAttribute("role", "status"); }, 0);
+      return;
+    }
     messages.push(this.quiz.scoreText());
+    var problem = this.quiz.save();
+    if (problem) messages.push(problem);
     this.status.textContent = messages.join(" ");
+  };
+
+  /* What is kept of this question's answer: enough to restore it, and the words the reader
+     saw, so My progress can list and print it. */
+  Question.prototype.record = function () {
+    var self = this;
+    var record = {
+      result: this.result,
+      number: this.quiz.questions.indexOf(this) + 1,
+      prompt: words(this.fieldset.querySelector(".cart-question-prompt"))
+    };
+    if (this.type === "ordering") {
+      var items = Array.prototype.slice.call(this.list.children);
+      record.order = items.map(function (item) { return Number(item.getAttribute("data-position")); });
+      record.answers = items.map(function (item) { return words(item.querySelector(".cart-step-text")); });
+    } else {
+      var chosen = this.selectedInputs();
+      record.chosen = chosen.map(function (input) { return Number(input.value); });
+      record.answers = chosen.map(function (input) {
+        return words(self.fieldset.querySelector('label[for="' + input.id + '"]'));
+      });
+    }
+    var link = this.fieldset.querySelector(".cart-learn-more a");
+    if (link) record.learn = { href: link.href, text: words(link) };
+    return record;
+  };
+
+  /* Put a saved answer back; false when it no longer fits the question (the quiz changed). */
+  Question.prototype.restore = function (record) {
+    if (!record || typeof record !== "object") return false;
+    if (this.type === "ordering") {
+      var order = record.order;
+      var items = Array.prototype.slice.call(this.list.children);
+      if (!Array.isArray(order) || order.length !== items.length) return false;
+      var byPosition = {};
+      items.forEach(function (item) { byPosition[item.getAttribute("data-position")] = item; });
+      var found = order.map(function (position) { return byPosition[String(position)]; });
+      if (found.some(function (item) { return !item; }) ||
+        found.filter(function (item, index) { return found.indexOf(item) === index; }).length !==
+        found.length) return false;
+      var list = this.list;
+      found.forEach(function (item) { list.appendChild(item); });
+      this.updateMoves();
+    } else {
+      var chosen = record.chosen;
+      var inputs = this.fieldset.querySelectorAll(".cart-choice-input");
+      if (!Array.isArray(chosen) || !chosen.length || chosen.some(function (index) {
+        return typeof index !== "number" || !inputs[index];
+      })) return false;
+      Array.prototype.forEach.call(inputs, function (input, index) {
+        input.checked = chosen.indexOf(index) !== -1;
+      });
+    }
+    this.check(true);
+    return true;
   };
 
   Question.prototype.retry = function () {
@@ -152,6 +249,10 @@
     this.retryButton.hidden = true;
     if (this.addButton) this.addButton.hidden = true;
     this.quiz.update();
+    if (!this.quiz.resetting) {
+      var problem = this.quiz.save();
+      if (problem) this.status.textContent = problem;
+    }
     var first = this.fieldset.querySelector(".cart-choice-input, .cart-move");
     if (first) first.focus();
   };
@@ -194,9 +295,77 @@
         return new Question(fieldset, this);
       }, this);
     this.footer.hidden = false;
+    this.progressNote = section.querySelector(".cart-progress-note");
+    this.resetting = false;
     section.querySelector(".cart-reset").addEventListener("click", this.reset.bind(this));
+    this.restore();
     this.update();
   }
+
+  Quiz.prototype.id = function () { return this.section.getAttribute("data-quiz-id"); };
+
+  /* Why answers are not being kept, in words, or "" when they are. */
+  Quiz.prototype.problemText = function (outcome) {
+    var strings = this.strings;
+    return ({
+      full: strings.progressFull,
+      blocked: strings.progressBlocked,
+      unreadable: strings.progressUnreadable
+    })[outcome] || (outcome ? strings.progressBlocked : "");
+  };
+
+  Quiz.prototype.restore = function () {
+    var module = progressStore();
+    if (!module) return;
+    var saved;
+    try {
+      saved = module.readProgress(this.id());
+    } catch (error) {
+      saved = { state: "blocked", progress: null };
+    }
+    if (saved.state !== "ok") {
+      if (this.progressNote) this.progressNote.textContent = this.problemText(saved.state);
+      return;
+    }
+    if (!saved.progress) return;
+    var restored = 0;
+    var questions = saved.progress.questions;
+    this.questions.forEach(function (question) {
+      var key = question.fieldset.getAttribute("data-question-id");
+      if (Object.prototype.hasOwnProperty.call(questions, key) && question.restore(questions[key])) {
+        restored += 1;
+      }
+    });
+    if (restored && this.progressNote) {
+      this.progressNote.textContent = format(this.strings.restored, {
+        count: restored, total: this.questions.length });
+    }
+  };
+
+  /* Keep what the reader has answered now; returns "" or why it could not be kept. */
+  Quiz.prototype.save = function () {
+    var module = progressStore();
+    if (!module) return "";
+    var questions = {};
+    this.questions.forEach(function (question) {
+      if (question.result) {
+        questions[question.fieldset.getAttribute("data-question-id")] = question.record();
+      }
+    });
+    var outcome;
+    try {
+      outcome = module.saveProgress(this.id(), {
+        title: this.section.getAttribute("data-quiz-title"),
+        page: window.location.pathname,
+        total: this.questions.length,
+        updated: new Date().toISOString(),
+        questions: questions
+      });
+    } catch (error) {
+      outcome = "failed";
+    }
+    return this.problemText(outcome);
+  };
 
   Quiz.prototype.counts = function () {
     var answered = 0, right = 0;
@@ -244,8 +413,22 @@
   };
 
   Quiz.prototype.reset = function () {
+    this.resetting = true;
     this.questions.forEach(function (question) { question.retry(); });
-    this.summary.textContent = this.strings.reset;
+    this.resetting = false;
+    var message = this.strings.reset;
+    var module = progressStore();
+    if (module) {
+      var outcome;
+      try {
+        outcome = module.forgetProgress(this.id());
+      } catch (error) {
+        outcome = "blocked";
+      }
+      message += " " + (outcome ? this.strings.forgetFailed : this.strings.forgotten);
+    }
+    if (this.progressNote) this.progressNote.textContent = "";
+    this.summary.textContent = message;
     var first = this.section.querySelector(".cart-choice-input, .cart-move");
     if (first) first.focus();
   };

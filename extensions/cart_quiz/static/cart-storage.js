@@ -138,8 +138,120 @@
     }
   }
 
+  /* Self-check progress: one key per quiz, PROGRESS_PREFIX + quiz id, holding a JSON object
+     { title, page, total, updated, questions: { <question id>: record } }. A record keeps
+     the reader's answer (choice indexes or the order of the steps), whether it was right,
+     and the words the reader saw, so My progress can list and print it. Nothing is sent.
+     A value that is not such an object is "unreadable": it is never overwritten; forgetting
+     it keeps a copy under UNREADABLE_PREFIX + quiz id. */
+  var PROGRESS_PREFIX = "cart-quiz-progress:";
+  var UNREADABLE_PREFIX = "cart-quiz-progress-unreadable:";
+
+  function isProgress(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value) &&
+      value.questions !== null && typeof value.questions === "object" &&
+      !Array.isArray(value.questions);
+  }
+
+  /* { state: "ok" | "blocked" | "unreadable", progress: object | null } */
+  function readProgress(quizId) {
+    var storage = area();
+    if (!storage) return { state: "blocked", progress: null };
+    var raw;
+    try {
+      raw = storage.getItem(PROGRESS_PREFIX + quizId);
+    } catch (error) {
+      return { state: "blocked", progress: null };
+    }
+    if (raw === null || raw === "") return { state: "ok", progress: null };
+    var parsed;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (error) {
+      return { state: "unreadable", progress: null };
+    }
+    if (!isProgress(parsed)) return { state: "unreadable", progress: null };
+    return { state: "ok", progress: parsed };
+  }
+
+  /* Store one quiz's progress. Returns null when saved, else "full", "blocked",
+     "unreadable" (what is stored now could not be read, so it was left alone) or "failed". */
+  function saveProgress(quizId, progress) {
+    var current = readProgress(quizId);
+    if (current.state !== "ok") return current.state;
+    if (!isProgress(progress)) return "failed";
+    var text;
+    try {
+      text = JSON.stringify(progress);
+    } catch (error) {
+      return "failed";
+    }
+    try {
+      area().setItem(PROGRESS_PREFIX + quizId, text);
+      return null;
+    } catch (error) {
+      return isQuotaError(error) ? "full" : "blocked";
+    }
+  }
+
+  /* The reader asked to forget one quiz's answers. Unreadable data is copied aside first.
+     Returns null when done, else "blocked". */
+  function forgetProgress(quizId) {
+    var storage = area();
+    if (!storage) return "blocked";
+    try {
+      var raw = storage.getItem(PROGRESS_PREFIX + quizId);
+      if (raw === null) return null;
+      if (readProgress(quizId).state === "unreadable") {
+        try {
+          storage.setItem(UNREADABLE_PREFIX + quizId, raw);
+        } catch (error) {
+          return "full"; // no room for the copy: keep the original rather than lose it
+        }
+      }
+      storage.removeItem(PROGRESS_PREFIX + quizId);
+      return null;
+    } catch (error) {
+      return "blocked";
+    }
+  }
+
+  /* The ids of every quiz with stored progress, in key order. */
+  function progressIds() {
+    var storage = area();
+    if (!storage) return [];
+    var ids = [];
+    try {
+      for (var i = 0; i < storage.length; i += 1) {
+        var key = storage.key(i);
+        if (key && key.indexOf(PROGRESS_PREFIX) === 0) ids.push(key.slice(PROGRESS_PREFIX.length));
+      }
+    } catch (error) {
+      return ids;
+    }
+    return ids.sort();
+  }
+
+  /* Forget every quiz's answers. Returns null when all are gone, else the first failure. */
+  function forgetAllProgress() {
+    if (!area()) return "blocked";
+    var failure = null;
+    progressIds().forEach(function (quizId) {
+      var outcome = forgetProgress(quizId);
+      if (outcome && !failure) failure = outcome;
+    });
+    return failure;
+  }
+
   var api = {
     KEY: KEY,
+    PROGRESS_PREFIX: PROGRESS_PREFIX,
+    UNREADABLE_PREFIX: UNREADABLE_PREFIX,
+    readProgress: readProgress,
+    saveProgress: saveProgress,
+    forgetProgress: forgetProgress,
+    forgetAllProgress: forgetAllProgress,
+    progressIds: progressIds,
     read: read,
     save: save,
     add: add,

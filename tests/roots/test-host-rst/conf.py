@@ -1,0 +1,4 @@
+# A plain reStructuredText site: no MyST at all.
+extensions = ["cart_quiz"]
+quiz_directory = "quizzes"
+quiz_pages_directory = "quiz"
