@@ -23,6 +23,9 @@ ROOT = Path(__file__).parent
 DOCS = ROOT / "docs"
 BUILD = ROOT / "_build"
 STRICT = ["-W", "--keep-going", "-n"]
+LOCALE = DOCS / "locale"
+#: Languages the site is translated into; each builds into _build/<html|preview>/<lang>.
+LANGUAGES = ("es",)
 PREVIEW_HOST = "127.0.0.1"
 PREVIEW_PORT = 8000
 
@@ -52,11 +55,29 @@ def _split_port(arguments: list[str]) -> tuple[int, list[str]]:
     return known.port, rest
 
 
+def _split_language(arguments: list[str], outdir: Path) -> tuple[Path, list[str]]:
+    """`--lang es` (or `-D language=es`): the language's own folder beside the English site,
+    and the sphinx-build arguments that select it."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--lang", default="en")
+    known, rest = parser.parse_known_args(arguments)
+    language = known.lang
+    for index, argument in enumerate(rest[:-1]):
+        if argument == "-D" and rest[index + 1].startswith("language="):
+            language = rest[index + 1].split("=", 1)[1]
+    if language == "en":
+        return outdir, rest
+    if f"language={language}" not in rest:
+        rest = ["-D", f"language={language}", *rest]
+    return outdir / language, rest
+
+
 @nox.session
 def preview(session: nox.Session) -> None:
     """Build the site and serve it with live reload at http://127.0.0.1:8000
     (another port: `nox -s preview -- --port 8001`)."""
     port, extra = _split_port(session.posargs)
+    outdir, extra = _split_language(extra, BUILD / "preview")
     with socket.socket() as probe:
         if probe.connect_ex((PREVIEW_HOST, port)) == 0:
             session.error(
@@ -76,19 +97,21 @@ def preview(session: nox.Session) -> None:
         str(ROOT / "quizzes"),
         "--watch",
         str(ROOT / "extensions"),
+        "--watch",
+        str(LOCALE),
         str(DOCS),
-        str(BUILD / "preview"),
+        str(outdir),
         *extra,
     )
 
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """The strict HTML build: any warning fails it. Output in _build/html."""
+    """The strict HTML build: any warning fails it. Output in _build/html; another language
+    with `-- --lang es` (or `-- -D language=es`) into _build/html/es."""
     _install(session, "site")
-    session.run(
-        "sphinx-build", "-b", "html", *STRICT, str(DOCS), str(BUILD / "html"), *session.posargs
-    )
+    outdir, extra = _split_language(session.posargs, BUILD / "html")
+    session.run("sphinx-build", "-b", "html", *STRICT, str(DOCS), str(outdir), *extra)
 
 
 TEX_PACKAGES = "latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended"
@@ -116,9 +139,10 @@ def check(session: nox.Session) -> None:
 def readability(session: nox.Session) -> None:
     """Build the site and print each tier block's page, tier, words, grade, sentence length."""
     _install(session, "site")
-    outdir = BUILD / "html"
+    # `-- --lang es`: the Spanish edition, measured with the Spanish formula, in _build/html/es.
+    outdir, extra = _split_language(session.posargs, BUILD / "html")
     # Not strict (-W): the table should list every block even when some are over their limit.
-    session.run("sphinx-build", "-b", "html", "-q", str(DOCS), str(outdir), *session.posargs)
+    session.run("sphinx-build", "-b", "html", "-q", str(DOCS), str(outdir), *extra)
     session.log(f"The table is also a page: {outdir / 'maintainers' / 'readability.html'}")
     session.run("python", "-m", "cart_tiers", "report", str(outdir), "--check")
 
@@ -175,8 +199,31 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def translations(session: nox.Session) -> None:
-    """Update the extensions' message catalogs (.pot, each .po, each .mo) and report what is
-    still untranslated."""
+    """Update every message catalog and report what is still untranslated: the extensions'
+    interface strings (.pot, each .po, each .mo), the pages (Sphinx's gettext builder, then
+    docs/locale/<lang>/LC_MESSAGES/<page>.po) and the quizzes (docs/locale/<lang>/
+    LC_MESSAGES/quiz-content.po). `-- --check` fails when a language is not complete."""
     _install(session, "site")
     for package in ("cart_quiz", "cart_tiers"):
         session.run("python", "-m", "cart_static.messages", str(ROOT / "extensions" / package))
+    pot_dir = BUILD / "gettext"
+    session.run("sphinx-build", "-b", "gettext", "-q", str(DOCS), str(pot_dir))
+    languages = [arg for language in LANGUAGES for arg in ("--language", language)]
+    session.run("python", "-m", "cart_i18n", "update", str(pot_dir), str(LOCALE), *languages)
+    session.run(
+        "python",
+        "-c",
+        "import sys; from cart_quiz.quiz_catalog import main; main(sys.argv[1:])",
+        str(ROOT / "quizzes"),
+        str(LOCALE),
+        *languages,
+    )
+    check = [arg for language in LANGUAGES for arg in ("--check", language)]
+    session.run(
+        "python",
+        "-m",
+        "cart_i18n",
+        "report",
+        str(LOCALE),
+        *(check if "--check" in session.posargs else []),
+    )

@@ -13,7 +13,13 @@ extensions = [
     "cart_tiers",
     "cart_quiz",
     "cart_static.navigation",
+    "cart_i18n",
 ]
+# Translations (translation/README.md): build Spanish with -D language=es into html/es.
+locale_dirs = ["locale"]
+site_languages = {"en": "", "es": "es"}
+complete_languages = ["es"]  # every page and quiz string translated: strict builds fail on gaps
+quiz_complete_languages = ["es"]
 
 myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
@@ -24,7 +30,7 @@ quiz_directory = "../quizzes"
 # A page, worksheet and answer key per quiz, generated into docs/quiz/ (gitignored).
 quiz_pages_directory = "quiz"
 
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "locale"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 # The favicon: drawn for this site (docs/_static/favicon.svg, and docs/_extra/favicon.ico made

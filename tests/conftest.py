@@ -56,6 +56,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return outdir
 
 
+@pytest.fixture(scope="session")
+def built_site_es(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Spanish site (`-D language=es`), built once per session where it is published:
+    in `es/` beside an English site. Only the Spanish build is made here, to keep it cheap."""
+    outdir = tmp_path_factory.mktemp("site-es") / "html" / "es"
+    code, warnings = build_site(outdir, "html", "-D", "language=es")
+    assert code == 0, f"strict Spanish build of docs/ failed:\n{warnings}"
+    return outdir
+
+
 def soup_of(app, page: str = "index.html"):
     """A built page of a sphinx.testing app, parsed."""
     from bs4 import BeautifulSoup

@@ -33,6 +33,7 @@ class QuizWarning(StrEnum):
     MY_QUESTIONS = "my_questions"  # {my-questions} more than once on a page
     PAGES = "pages"  # generated quiz pages cannot be written
     CONFIG = "config"  # a configuration value cannot be used
+    TRANSLATION = "translation"  # a quiz string untranslated or fuzzy in a complete language
 
 
 def warn(message: str, subtype: str, location: Any = None) -> None:
@@ -62,6 +63,14 @@ CONFIG_VALUES: tuple[tuple[str, Any, str, frozenset[type], str], ...] = (
         "html",
         frozenset({list, tuple}),
         f"Learning-system exports written into the built site: any of {', '.join(FORMATS)}.",
+    ),
+    (
+        "quiz_complete_languages",
+        [],
+        "env",
+        frozenset({list, tuple}),
+        "Languages whose quiz translation the site declares complete: an untranslated or "
+        "fuzzy quiz string in one of them is a warning (quiz.translation).",
     ),
 )
 

@@ -17,13 +17,16 @@ from .config import QuizWarning, quiz_directory, warn
 from .lint import lint_quiz
 from .loader import display_path
 from .pages import write_quiz_pages
+from .quiz_catalog import localize_store
 from .store import quiz_store
 
 
 def start_build(app: Sphinx) -> None:
     """Load the quizzes and write the generated pages, before Sphinx looks for sources."""
     store = quiz_store(app.env)
-    collection = store.load(quiz_directory(app))
+    store.load(quiz_directory(app))
+    localize_store(app, store)
+    collection = store.collection
     store.generated_before = store.generated
     store.generated = write_quiz_pages(app, list(collection.quizzes.values()))
 
@@ -62,7 +65,8 @@ def pages_to_reread(
     quiz), so no link is left pointing at an old page."""
     store = quiz_store(env)
     store.load(store.directory)
-    report(app)
+    report(app)  # lints read the English source, before its translation
+    localize_store(app, store, report=True)
     again: set[str] = set()
     if store.files != store.files_read:
         again |= store.catalogues | store.my_questions

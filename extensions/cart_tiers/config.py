@@ -41,6 +41,14 @@ def setup_config(app: Sphinx) -> None:
         description="Highest Flesch-Kincaid grade per tier; tiers not listed have no limit.",
     )
     app.add_config_value(
+        "tiers_spanish_readability_limits",
+        {"simple": 70.0, "detail": 60.0},
+        "env",
+        types=frozenset({dict}),
+        description="Lowest Fernández-Huerta reading ease per tier for pages in Spanish "
+        "(language = 'es'); 70 and 60 match the English grade 6 and 9.",
+    )
+    app.add_config_value(
         "tiers_default",
         "simple",
         "html",

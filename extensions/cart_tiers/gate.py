@@ -16,6 +16,7 @@ from sphinx.util import logging
 
 from .nodes import TierNode
 from .readability import measure
+from .readability_es import measure_es
 from .report import BlockFigures
 
 if TYPE_CHECKING:
@@ -103,12 +104,31 @@ class ReadabilityCollector(EnvironmentCollector):
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env
-        limits = app.config.tiers_readability_limits
+        spanish = is_spanish(app.config.language)
+        limits = (
+            app.config.tiers_spanish_readability_limits
+            if spanish
+            else app.config.tiers_readability_limits
+        )
         blocks = [
-            measure_block(env, tier, limits.get(tier["tier"])) for tier in doctree.findall(TierNode)
+            measure_block(env, tier, limits.get(tier["tier"]), spanish=spanish)
+            for tier in doctree.findall(TierNode)
         ]
         for block in blocks:
-            if block.status == "fail":
+            if block.status == "fail" and spanish:
+                logger.warning(
+                    "%s tier has a Fernández-Huerta reading ease of %.1f (%.1f words per"
+                    " sentence); the lowest allowed is %.1f; shorten sentences or use"
+                    " shorter words",
+                    block.tier,
+                    block.grade,
+                    block.sentence_length,
+                    block.limit,
+                    type="tiers",
+                    subtype="readability",
+                    location=(block.docname, block.line),
+                )
+            elif block.status == "fail":
                 logger.warning(
                     "%s tier reads at grade %.1f (%.1f words per sentence); the limit is %.1f"
                     " (Flesch-Kincaid); shorten sentences or use simpler words",
@@ -124,9 +144,18 @@ class ReadabilityCollector(EnvironmentCollector):
             stored_figures(env)[env.docname] = blocks
 
 
-def measure_block(env: BuildEnvironment, tier: TierNode, limit: float | None) -> BlockFigures:
-    """The figures of one tier block on the page being read."""
-    figures = measure(text_blocks(tier))
+def is_spanish(language: str | None) -> bool:
+    """Whether a page in this language is measured with the Spanish formula."""
+    return str(language or "").lower().replace("_", "-").split("-")[0] == "es"
+
+
+def measure_block(
+    env: BuildEnvironment, tier: TierNode, limit: float | None, *, spanish: bool = False
+) -> BlockFigures:
+    """The figures of one tier block on the page being read (Flesch-Kincaid grade, or for
+    Spanish the Fernández-Huerta reading ease, kept in `grade`)."""
+    figures = (measure_es if spanish else measure)(text_blocks(tier))
+    score = figures.fernandez_huerta if spanish else figures.grade
     return BlockFigures(
         docname=env.docname,
         source=env.doc2path(env.docname, False).as_posix(),
@@ -135,10 +164,11 @@ def measure_block(env: BuildEnvironment, tier: TierNode, limit: float | None) ->
         words=figures.words,
         sentences=figures.sentences,
         syllables=figures.syllables,
-        grade=round(figures.grade, 1),
+        grade=round(score, 1),
         sentence_length=round(figures.average_sentence_length, 1),
         limit=limit,
         anchor=tier["ids"][0] if tier["ids"] else "",
+        formula="fernandez-huerta" if spanish else "flesch-kincaid",
     )
 
 

@@ -136,6 +136,13 @@ class TextFigures:
         return flesch_kincaid_grade(self.words, self.sentences, self.syllables)
 
     @property
+    def fernandez_huerta(self) -> float:
+        """Fernández-Huerta reading ease, for Spanish text (see readability_es)."""
+        from .readability_es import fernandez_huerta  # noqa: PLC0415 (it imports this module)
+
+        return fernandez_huerta(self.words, self.sentences, self.syllables)
+
+    @property
     def average_sentence_length(self) -> float:
         """Words per sentence."""
         return self.words / self.sentences if self.sentences else 0.0

@@ -25,6 +25,18 @@ METHOD_NOTES = (
     "The build fails (with -W) when a tier with a limit reads above it; clinical detail"
     " has no limit.",
 )
+FORMULA_ES = "Fernández-Huerta reading ease (Spanish)"
+METHOD_NOTES_ES = (
+    "Score is the Fernández-Huerta reading ease, corrected form (Law 2011): 206.84 - 60 x"
+    " syllables per word - 1.02 x words per sentence. Higher is easier.",
+    "Syllables are counted by Spanish spelling rules (vowel nuclei, hiatus, silent u),"
+    " cross-checked with pyphen's Spanish hyphenation.",
+    "The limit is the lowest score allowed: 70 for simple (6th grade on Fernández Huerta's"
+    " scale) and 60 for more detail (7th-8th grade), the equivalents of the English grade"
+    " 6 and 9.",
+    "A glossary term counts as one short word; footnote references, code and numbers are"
+    " not counted; each paragraph, list item and heading ends a sentence.",
+)
 HEADERS = ("Page", "Line", "Tier", "Words", "Grade", "Words/sentence", "Limit", "Result")
 
 
@@ -43,12 +55,17 @@ class BlockFigures:
     sentence_length: float
     limit: float | None
     anchor: str = ""
+    #: "flesch-kincaid" (a grade: the limit is the highest) or "fernandez-huerta" (Spanish
+    #: reading ease in `grade`: the limit is the lowest score).
+    formula: str = "flesch-kincaid"
 
     @property
     def status(self) -> str:
         """``"pass"``, ``"fail"`` or ``"no limit"``."""
         if self.limit is None:
             return "no limit"
+        if self.formula == "fernandez-huerta":
+            return "fail" if self.grade < self.limit else "pass"
         return "fail" if self.grade > self.limit else "pass"
 
     @property
@@ -62,11 +79,29 @@ def sort_blocks(blocks: Iterable[BlockFigures]) -> list[BlockFigures]:
     return sorted(blocks, key=lambda block: (block.docname, block.line or 0))
 
 
+def is_spanish(blocks: Iterable[BlockFigures]) -> bool:
+    """Whether the blocks were measured with the Spanish formula (a Spanish build)."""
+    blocks = list(blocks)
+    return bool(blocks) and all(block.formula == "fernandez-huerta" for block in blocks)
+
+
+def formula_name(blocks: Iterable[BlockFigures]) -> str:
+    return FORMULA_ES if is_spanish(blocks) else FORMULA
+
+
+def method_notes(blocks: Iterable[BlockFigures]) -> tuple[str, ...]:
+    """How the figures of these blocks were made, for the build's language."""
+    return METHOD_NOTES_ES if is_spanish(blocks) else METHOD_NOTES
+
+
 def summary(blocks: list[BlockFigures]) -> str:
     """One sentence: how many blocks, on how many pages, how many over their limit."""
     failures = sum(block.status == "fail" for block in blocks)
     pages = len({block.docname for block in blocks})
-    return f"{len(blocks)} tier blocks on {pages} pages; {failures} over their limit ({FORMULA})."
+    return (
+        f"{len(blocks)} tier blocks on {pages} pages; {failures} over their limit"
+        f" ({formula_name(blocks)})."
+    )
 
 
 def table_row(block: BlockFigures) -> tuple[str, ...]:
@@ -97,16 +132,17 @@ def format_table(blocks: Iterable[BlockFigures]) -> str:
         lines.append("  ".join(cells).rstrip())
         if index == 0:
             lines.append("  ".join("-" * width for width in widths))
-    notes = [f"- {note}" for note in METHOD_NOTES]
+    notes = [f"- {note}" for note in method_notes(ordered)]
     return "\n".join([*lines, "", summary(ordered), "", "How the figures are made:", *notes])
 
 
 def write_json(path: Path, blocks: Iterable[BlockFigures], titles: Mapping[str, str]) -> None:
     """Write the figures with the method notes, so other tools can read them."""
+    blocks = list(blocks)
     data = {
         "schema_version": JSON_SCHEMA_VERSION,
-        "formula": FORMULA,
-        "notes": list(METHOD_NOTES),
+        "formula": formula_name(blocks),
+        "notes": list(method_notes(blocks)),
         "blocks": [
             {**asdict(block), "title": titles.get(block.docname, ""), "status": block.status}
             for block in sort_blocks(blocks)

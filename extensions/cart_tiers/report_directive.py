@@ -20,8 +20,8 @@ from .nodes import ReadabilityReportNode
 from .report import (
     HEADERS,
     JSON_FILENAME,
-    METHOD_NOTES,
     BlockFigures,
+    method_notes,
     sort_blocks,
     summary,
     table_row,
@@ -113,7 +113,7 @@ def fill_reports(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for placeholder in list(doctree.findall(ReadabilityReportNode)):
         blocks = all_blocks(app.env)
         notes = nodes.bullet_list(
-            "", *(nodes.list_item("", nodes.paragraph("", note)) for note in METHOD_NOTES)
+            "", *(nodes.list_item("", nodes.paragraph("", note)) for note in method_notes(blocks))
         )
         content: list[nodes.Node] = [nodes.paragraph("", summary(blocks))]
         if blocks:

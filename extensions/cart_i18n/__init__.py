@@ -1,0 +1,287 @@
+"""cart_i18n: the site in more than one language, built with Sphinx's own gettext workflow.
+
+- Every translated page (language other than English) starts with a short notice: the
+  translation's review state and the date of the English text it follows (the last commit of
+  the English source, or its file date outside git), and that sources stay in English unless a
+  Spanish one is named.
+- In a language the site declares complete (`complete_languages`), every paragraph, title or
+  alternative text still in English (untranslated or fuzzy in docs/locale) is a warning at its
+  source line, so the strict build fails until the translation is finished.
+- Each HTML page gets `cart_language_links` (for docs/_templates/language-switch.html): the
+  same page in every language of `site_languages`, with relative links, so the switch works
+  from file:// and any static host; language-switch.js remembers the reader's choice.
+
+Each language is a separate build: `sphinx-build -D language=es docs _build/html/es`
+(`nox -s docs -- --lang es`). `site_languages` maps each language to its output folder
+relative to the English site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import sphinx.locale
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.i18n import docname_to_domain
+
+__version__ = "0.1.0"
+PACKAGE_DIR = Path(__file__).resolve().parent
+logger = logging.getLogger(__name__)
+
+#: Reader-facing words per language: the switch's name, the notice.
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+SWITCH_LABELS = {"en": "Language", "es": "Idioma"}
+NOTICE_UNREVIEWED = {
+    "es": (
+        "Esta traducción al español todavía no la ha revisado un traductor médico calificado. "
+        "Sigue el texto en inglés del {date}. Las fuentes citadas están en inglés, salvo que "
+        "se diga otra cosa. Si tiene dudas, pregunte a su equipo de tratamiento."
+    ),
+}
+NOTICE_REVIEWED = {
+    "es": (
+        "Traducción revisada por un traductor médico calificado. Sigue el texto en inglés "
+        "del {date}. Las fuentes citadas están en inglés, salvo que se diga otra cosa."
+    ),
+}
+MONTHS_ES = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+
+
+def base_language(language: str | None) -> str:
+    return str(language or "en").replace("_", "-").split("-")[0].lower()
+
+
+def is_translated_build(app: Sphinx) -> bool:
+    return base_language(app.config.language) != "en"
+
+
+@functools.cache
+def english_text_date(path: str) -> dt.date:
+    """The date of the English source: its last commit, or its file date outside git."""
+    source = Path(path)
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", source.name],
+            cwd=source.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+        if done.returncode == 0 and done.stdout.strip():
+            return dt.date.fromisoformat(done.stdout.strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    return dt.datetime.fromtimestamp(source.stat().st_mtime, tz=dt.UTC).date()
+
+
+def format_date(date: dt.date, language: str) -> str:
+    if language == "es":
+        return f"{date.day} de {MONTHS_ES[date.month - 1]} de {date.year}"
+    return date.isoformat()
+
+
+@functools.cache
+def interface_strings(language: str) -> frozenset[str]:
+    """The extensions' own interface strings in `language` (their .po files). Directives
+    such as the quiz catalogue write these already translated, so Sphinx finds no page
+    translation for them; they are not untranslated text."""
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    found: set[str] = set()
+    for po in PACKAGE_DIR.parent.glob(f"*/locale/{language}/LC_MESSAGES/*.po"):
+        with po.open("rb") as file:
+            found |= {" ".join(str(m.string).split()) for m in read_po(file) if m.string}
+    return frozenset(found)
+
+
+@functools.cache
+def catalog_translations(path: str) -> frozenset[str]:
+    """Every translation in one page catalog, whitespace normalised."""
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    po = Path(path)
+    if not po.is_file():
+        return frozenset()
+    with po.open("rb") as file:
+        return frozenset(" ".join(str(m.string).split()) for m in read_po(file) if m.string)
+
+
+def _only_interface_text(text: str, language: str) -> bool:
+    """Whether `text` is made of the extensions' interface strings and punctuation only."""
+    rest = text
+    for piece in sorted(interface_strings(language), key=len, reverse=True):
+        if len(piece) > 2:
+            rest = rest.replace(piece, " ")
+    return not re.search(r"[^\W\d_]{3,}", rest)
+
+
+class UntranslatedCheck(SphinxTransform):
+    """After Sphinx's Locale transform: in a complete language, text left in English warns."""
+
+    default_priority = 21  # Locale is 20
+
+    def already_translated(self, node: nodes.Element, text: str, language: str) -> bool:
+        """Text Sphinx marks untranslated that is not English: interface strings written by
+        a directive in the build's language, a translated alternative text, metadata."""
+        parent: nodes.Node | None = node
+        while parent is not None:
+            if isinstance(parent, (nodes.docinfo, nodes.field_list, nodes.field)):
+                return True  # page metadata, such as "orphan: true"
+            if type(parent).__module__.startswith("cart_quiz"):
+                return True  # quiz output: built in the build's language, checked by cart_quiz
+            parent = parent.parent
+        if _only_interface_text(text, language):
+            return True
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        for directory in self.config.locale_dirs:
+            po = Path(self.env.srcdir, directory, language, "LC_MESSAGES", f"{domain}.po")
+            if text in catalog_translations(str(po)):
+                return True
+        return False
+
+    def apply(self, **kwargs: Any) -> None:
+        language = base_language(self.config.language)
+        if language == "en" or language not in self.config.complete_languages:
+            return
+        for node in self.document.findall(nodes.Element):
+            if node.get("translated") is False:
+                text = " ".join(node.astext().split())
+                if self.already_translated(node, text, language):
+                    continue
+                logger.warning(
+                    "untranslated or fuzzy in %s: %r; translate it in docs/locale/%s "
+                    "(nox -s translations)",
+                    language,
+                    text[:70] or node.get("alt", "")[:70],
+                    language,
+                    type="i18n",
+                    subtype="untranslated",
+                    location=node,
+                )
+
+
+class TranslationNotice(SphinxTransform):
+    """The notice at the top of every translated page, under its title."""
+
+    default_priority = 22
+
+    def apply(self, **kwargs: Any) -> None:
+        language = base_language(self.config.language)
+        notices = (
+            NOTICE_REVIEWED if language in self.config.reviewed_languages else NOTICE_UNREVIEWED
+        )
+        if language == "en" or language not in notices:
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None:
+            return
+        source = self.env.doc2path(self.env.docname)
+        pages = str(getattr(self.config, "quiz_pages_directory", "") or "").strip("/")
+        if pages and self.env.docname.startswith(pages + "/"):
+            # A generated quiz page follows its quizzes: date them by the quiz folder.
+            source = Path(self.env.srcdir, self.config.quiz_directory)  # confdir = srcdir here
+        date = format_date(english_text_date(str(source)), language)
+        notice = nodes.container(classes=["cart-translation-notice"])
+        notice += nodes.paragraph(text=notices[language].format(date=date))
+        title = next(iter(section.findall(nodes.title)), None)
+        section.insert(section.index(title) + 1 if title is not None else 0, notice)
+
+
+def language_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
+    """The same page in every language of `site_languages`, as relative links."""
+    roots: dict[str, str] = app.config.site_languages
+    current = base_language(app.config.language)
+    if current not in roots or len(roots) < 2:
+        return []
+    target = app.builder.get_target_uri(pagename)
+    depth = pagename.count("/") + len([p for p in roots[current].split("/") if p])
+    links = []
+    for language, folder in roots.items():
+        root = folder.strip("/")
+        href = "../" * depth + (f"{root}/" if root else "") + target
+        links.append(
+            {
+                "lang": language,
+                "name": LANGUAGE_NAMES.get(language, language),
+                "href": href,
+                "current": language == current,
+            }
+        )
+    return links
+
+
+def add_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
+) -> None:
+    context["cart_language_links"] = language_links(app, pagename)
+    context["cart_language_label"] = SWITCH_LABELS.get(base_language(app.config.language), "")
+
+
+def add_static(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
+        if len(app.config.site_languages) > 1:
+            app.add_js_file("language-switch.js", defer="defer")
+            app.add_css_file("language-switch.css")
+
+
+def forget_translations(app: Sphinx, exception: Exception | None) -> None:
+    """Sphinx caches message catalogs per process, keyed by domain but not by language, and
+    only ever adds to them: after a Spanish build, an English build in the same process (the
+    tests, a script) would read Spanish. Forget them when a build ends, so the next build
+    loads its own language."""
+    sphinx.locale.translators.clear()
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value(
+        "site_languages",
+        {"en": ""},
+        "html",
+        types=frozenset({dict}),
+        description="Each language of the site -> its output folder relative to the English "
+        'site ("" for English): the language switch links between them.',
+    )
+    app.add_config_value(
+        "complete_languages",
+        [],
+        "env",
+        types=frozenset({list, tuple}),
+        description="Languages whose page translation is declared complete: text left in "
+        "English is a warning (i18n.untranslated).",
+    )
+    app.add_config_value(
+        "reviewed_languages",
+        [],
+        "env",
+        types=frozenset({list, tuple}),
+        description="Languages a qualified medical translator has reviewed (changes the notice).",
+    )
+    app.add_transform(UntranslatedCheck)
+    app.add_transform(TranslationNotice)
+    app.connect("builder-inited", add_static)
+    app.connect("html-page-context", add_page_context)
+    app.connect("build-finished", forget_translations)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

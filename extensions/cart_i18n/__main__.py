@@ -1,0 +1,39 @@
+"""python -m cart_i18n update POT_DIR LOCALE_DIR --language es | report LOCALE_DIR [--check es]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .catalogs import format_report, report, update
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m cart_i18n")
+    commands = parser.add_subparsers(dest="command", required=True)
+    up = commands.add_parser("update", help="merge the gettext builder's .pot files into .po")
+    up.add_argument("pot_dir", type=Path)
+    up.add_argument("locale_dir", type=Path)
+    up.add_argument("--language", action="append", required=True)
+    up.add_argument("--skip", action="append", default=["quiz", "sphinx"])
+    rep = commands.add_parser("report", help="how much of each catalog is translated")
+    rep.add_argument("locale_dir", type=Path)
+    rep.add_argument("--check", action="append", default=[], help="exit 1 unless complete")
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        written = update(args.pot_dir, args.locale_dir, args.language, args.skip)
+        print(f"{len(written)} catalogs updated in {args.locale_dir}")
+        return 0
+    figures = report(args.locale_dir)
+    print(format_report(figures))
+    incomplete = [
+        language
+        for language in args.check
+        if any(item.translated < item.total for item in figures.get(language, []))
+    ]
+    return 1 if incomplete else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
