@@ -21,12 +21,11 @@ from sphinx.util.docutils import SphinxDirective
 from .config import QuizWarning, warn
 from .links import builder_of, embedding_pages
 from .model import STAGES
-from .nodes import INTERACTIVE_BUILDERS, element
+from .nodes import INTERACTIVE_BUILDERS, el, element, heading_level
 from .store import quiz_store
 from .suggestions import SuggestionSource, collect_suggestions
 from .text_nodes import text_nodes
 from .translation import _, stage_label
-from .widget import el, heading_level
 
 OTHER_STAGE = "other"
 ANSWER_LINES = 3

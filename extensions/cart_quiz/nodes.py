@@ -9,6 +9,8 @@ builder), so the writers only ever meet `element`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
@@ -33,6 +35,31 @@ class quiz_text(nodes.General, nodes.TextElement):  # noqa: N801
 class element(nodes.General, nodes.TextElement):  # noqa: N801
     """One HTML element of a widget: `tag`, `attributes`, and docutils `ids`/`classes`. A text
     element, so the translator writes links inside it as inline links."""
+
+
+def heading_level(node: nodes.Element) -> int:
+    """The heading level a widget's own heading takes inside its page's sections."""
+    depth = 0
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            depth += 1
+        parent = parent.parent
+    return min(max(depth + 1, 2), 6)
+
+
+def el(tag: str, *children: nodes.Node | str, **attributes: Any) -> element:
+    """One HTML element; `classes` and `ids` as docutils has them, other keyword arguments
+    become attributes (`data_x` is written `data-x`; True is an empty boolean attribute)."""
+    node = element(tag=tag, classes=list(attributes.pop("classes", ())))
+    node["ids"] = list(attributes.pop("ids", ()))
+    node["attributes"] = {
+        name.replace("_", "-"): "" if value is True else str(value)
+        for name, value in attributes.items()
+        if value is not None and value is not False
+    }
+    node.extend(nodes.Text(child) if isinstance(child, str) else child for child in children)
+    return node
 
 
 def text_parts(question: nodes.Element, part: str) -> list[quiz_text]:

@@ -10,13 +10,14 @@ here through the label `my-progress` (put `(my-progress)=` above the directive's
 from __future__ import annotations
 
 import json
-from html import escape
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
-from sphinx.writers.html5 import HTML5Translator
 
+from .nodes import INTERACTIVE_BUILDERS, el, element, heading_level
 from .translation import _
 
 #: The label of the page that shows `{my-progress}`; quizzes link to it when it exists.
@@ -86,64 +87,83 @@ class MyProgressDirective(SphinxDirective):
         return [node]
 
 
-def heading_level(node: nodes.Element) -> int:
-    depth = 0
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, nodes.section):
-            depth += 1
-        parent = parent.parent
-    return min(max(depth + 1, 2), 6)
-
-
-def visit_my_progress_html(translator: HTML5Translator, node: my_progress) -> None:
-    strings = escape(json.dumps(script_strings(), ensure_ascii=False), quote=True)
-    translator.body.append(
-        f'<div class="cart-progress" id="cart-progress" data-cart-strings="{strings}" '
-        f'data-heading-level="{heading_level(node)}">'
+def progress_widget(node: my_progress) -> element:
+    """The view cart-progress.js fills, around the no-JavaScript sentence."""
+    privacy = _(
+        "Your answers are kept only in this browser, on this device: nothing is sent anywhere."
+    )
+    confirm_text = _("Forget every self-check answer saved on this device? This cannot be undone.")
+    app = el(
+        "div",
+        el("p", privacy, classes=["cart-progress-privacy"]),
+        el("p", classes=["cart-progress-alert"], role="status"),
+        el(
+            "div",
+            el("button", _("Print my results"), classes=["cart-progress-print"], type="button"),
+            el("button", _("Forget my answers"), classes=["cart-progress-forget"], type="button"),
+            classes=["cart-progress-buttons"],
+        ),
+        el(
+            "div",
+            el(
+                "p",
+                confirm_text,
+                classes=["cart-progress-confirm-text"],
+                ids=["cart-progress-confirm-text"],
+            ),
+            el(
+                "div",
+                el(
+                    "button", _("Forget them"), classes=["cart-progress-confirm-yes"], type="button"
+                ),
+                el("button", _("Cancel"), classes=["cart-progress-confirm-no"], type="button"),
+                classes=["cart-progress-buttons"],
+            ),
+            classes=["cart-progress-confirm"],
+            role="group",
+            aria_labelledby="cart-progress-confirm-text",
+            hidden=True,
+        ),
+        el("p", classes=["cart-progress-printed"]),
+        el("div", classes=["cart-progress-results"]),
+        el("div", classes=["cart-progress-saved"]),
+        classes=["cart-progress-app"],
+        hidden=True,
+    )
+    return el(
+        "div",
+        *(child.deepcopy() for child in node.children),
+        app,
+        classes=["cart-progress"],
+        ids=["cart-progress"],
+        data_cart_strings=json.dumps(script_strings(), ensure_ascii=False),
+        data_heading_level=heading_level(node),
     )
 
 
-def depart_my_progress_html(translator: HTML5Translator, node: my_progress) -> None:
-    translator.body.append(
-        '<div class="cart-progress-app" hidden>'
-        '<p class="cart-progress-privacy">'
-        f"{escape(_('Your answers are kept only in this browser, on this device: nothing is sent anywhere.'))}"  # noqa: E501
-        "</p>"
-        '<p class="cart-progress-alert" role="status"></p>'
-        '<div class="cart-progress-buttons">'
-        f'<button type="button" class="cart-progress-print">{escape(_("Print my results"))}'
-        "</button>"
-        f'<button type="button" class="cart-progress-forget">{escape(_("Forget my answers"))}'
-        "</button></div>"
-        '<div class="cart-progress-confirm" role="group" '
-        'aria-labelledby="cart-progress-confirm-text" hidden>'
-        '<p class="cart-progress-confirm-text" id="cart-progress-confirm-text">'
-        f"{escape(_('Forget every self-check answer saved on this device? This cannot be undone.'))}"  # noqa: E501
-        "</p>"
-        '<div class="cart-progress-buttons">'
-        f'<button type="button" class="cart-progress-confirm-yes">{escape(_("Forget them"))}'
-        "</button>"
-        f'<button type="button" class="cart-progress-confirm-no">{escape(_("Cancel"))}'
-        "</button></div></div>"
-        '<p class="cart-progress-printed"></p>'
-        '<div class="cart-progress-results"></div>'
-        '<div class="cart-progress-saved"></div>'
-        "</div></div>"
-    )
+class MyProgressTransform(SphinxPostTransform):
+    """The progress view for web builders; the others keep the one sentence."""
+
+    default_priority = 400
+    builders = tuple(sorted(INTERACTIVE_BUILDERS))
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(my_progress)):
+            node.replace_self(progress_widget(node))
 
 
 def keep_children(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
-    """Other builders show the sentence only."""
+    """Builders without scripts show the sentence only."""
 
 
 def setup_progress(app: Sphinx) -> None:
     app.add_node(
         my_progress,
-        html=(visit_my_progress_html, depart_my_progress_html),
+        html=(keep_children, keep_children),
         latex=(keep_children, keep_children),
         text=(keep_children, keep_children),
         man=(keep_children, keep_children),
         texinfo=(keep_children, keep_children),
     )
     app.add_directive("my-progress", MyProgressDirective)
+    app.add_post_transform(MyProgressTransform)

@@ -27,11 +27,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .directive import QuizDirective
 from .links import builder_of
 from .model import Quiz
-from .nodes import INTERACTIVE_BUILDERS, element, quiz_question, text_part
+from .nodes import INTERACTIVE_BUILDERS, el, element, quiz_question, text_part
 from .store import quiz_store
 from .text import to_plain
 from .translation import _
-from .widget import el
 from .worksheet import PRINTABLE_CLASSES, _copy, build_worksheet
 
 SET_CLASS = "cart-quiz-set"

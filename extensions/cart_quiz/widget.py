@@ -20,7 +20,9 @@ from .links import builder_of
 from .nodes import (
     INTERACTIVE_BUILDERS,
     after_answer,
+    el,
     element,
+    heading_level,
     quiz,
     quiz_question,
     quiz_text,
@@ -36,31 +38,6 @@ from .translation import (
     true_false_label,
     verdict_label,
 )
-
-
-def heading_level(node: nodes.Element) -> int:
-    """The heading level a widget's own heading takes inside its page's sections."""
-    depth = 0
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, nodes.section):
-            depth += 1
-        parent = parent.parent
-    return min(max(depth + 1, 2), 6)
-
-
-def el(tag: str, *children: nodes.Node | str, **attributes: Any) -> element:
-    """One HTML element; `classes` and `ids` as docutils has them, other keyword arguments
-    become attributes (`data_x` is written `data-x`; True is an empty boolean attribute)."""
-    node = element(tag=tag, classes=list(attributes.pop("classes", ())))
-    node["ids"] = list(attributes.pop("ids", ()))
-    node["attributes"] = {
-        name.replace("_", "-"): "" if value is True else str(value)
-        for name, value in attributes.items()
-        if value is not None and value is not False
-    }
-    node.extend(nodes.Text(child) if isinstance(child, str) else child for child in children)
-    return node
 
 
 def copy_of(part: quiz_text | None) -> list[nodes.Node]:
