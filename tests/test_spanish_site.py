@@ -16,6 +16,9 @@ from conftest import serve
 
 SKIP = {"_static", "_sources", "_images", "_downloads"}
 
+#: A second whole build of the site, in Spanish: the slow tier.
+pytestmark = pytest.mark.slow
+
 
 def spanish_pages(site: Path) -> list[Path]:
     return sorted(
