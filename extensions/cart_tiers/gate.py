@@ -114,24 +114,17 @@ class ReadabilityCollector(EnvironmentCollector):
             measure_block(env, tier, limits.get(tier["tier"]), spanish=spanish)
             for tier in doctree.findall(TierNode)
         ]
+        message = (
+            "%s tier has a Fernández-Huerta reading ease of %.1f (%.1f words per sentence);"
+            " the lowest allowed is %.1f; shorten sentences or use shorter words"
+            if spanish
+            else "%s tier reads at grade %.1f (%.1f words per sentence); the limit is %.1f"
+            " (Flesch-Kincaid); shorten sentences or use simpler words"
+        )
         for block in blocks:
-            if block.status == "fail" and spanish:
+            if block.status == "fail":
                 logger.warning(
-                    "%s tier has a Fernández-Huerta reading ease of %.1f (%.1f words per"
-                    " sentence); the lowest allowed is %.1f; shorten sentences or use"
-                    " shorter words",
-                    block.tier,
-                    block.grade,
-                    block.sentence_length,
-                    block.limit,
-                    type="tiers",
-                    subtype="readability",
-                    location=(block.docname, block.line),
-                )
-            elif block.status == "fail":
-                logger.warning(
-                    "%s tier reads at grade %.1f (%.1f words per sentence); the limit is %.1f"
-                    " (Flesch-Kincaid); shorten sentences or use simpler words",
+                    message,
                     block.tier,
                     block.grade,
                     block.sentence_length,

