@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cart_static.memory import setup_memory
 from sphinx.application import Sphinx
 
 from .assets import setup_assets
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_progress(app)
     setup_downloads(app)
     setup_assets(app)
+    setup_memory(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cart_static import add_minified_static_dir
+from cart_static.memory import setup_memory
 
 from .config import MESSAGE_CATALOG, setup_config
 from .directive import setup_directive
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_gate(app)
     setup_glossary(app)
     setup_report(app)
+    setup_memory(app)
     app.add_message_catalog(MESSAGE_CATALOG, PACKAGE_DIR / "locale")
     app.connect("builder-inited", add_static_path)
     app.connect("html-page-context", add_assets_to_page)

@@ -1,0 +1,46 @@
+"""Keep Python's cyclic garbage collector off the build environment's objects.
+
+A rebuild starts by unpickling the saved environment: at 1,000 pages and quizzes that is
+about 200,000 container objects (Sphinx's tables of contents, titles and domains, the parsed
+quizzes), which live until the build ends. Python's full collections walk every one of them
+each time (measured: 0.7 s of a 2 s rebuild at 1,000 pages), and again, several times, while
+the interpreter shuts down (0.8 s more). None of them is garbage while the build runs.
+
+So, while a build runs, the objects that exist once the builder is ready are moved out of
+the collector's sight (`gc.freeze()`), and given back at `build-finished` (`gc.unfreeze()`),
+so a process that builds again (tests, a preview server) collects them as usual. When the
+interpreter exits, the collector is frozen again first, so it does not walk the heap the
+operating system is about to reclaim; `atexit` handlers registered before this one (logging's
+flush, for one) still run. Output is unchanged: this only changes when memory is reclaimed.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+
+from sphinx.application import Sphinx
+
+_EXIT_HOOK = [False]
+
+
+def freeze(app: Sphinx) -> None:
+    gc.freeze()
+
+
+def unfreeze(app: Sphinx, exception: BaseException | None) -> None:
+    gc.unfreeze()
+
+
+def setup_memory(app: Sphinx) -> None:
+    """Connect the freeze and unfreeze once per application, whichever extension asks."""
+    if getattr(app, "_cart_memory", False):
+        return
+    app._cart_memory = True  # type: ignore[attr-defined]
+    # Last at builder-inited, so what the other handlers load is frozen too; last at
+    # build-finished, after the handlers that write exports.
+    app.connect("builder-inited", freeze, priority=900)
+    app.connect("build-finished", unfreeze, priority=900)
+    if not _EXIT_HOOK[0]:
+        _EXIT_HOOK[0] = True
+        atexit.register(gc.freeze)
