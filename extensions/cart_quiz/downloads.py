@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -27,7 +27,7 @@ from .export import all_quizzes_export_path, compose_all_quizzes, quiz_export, q
 from .links import EXPORT_FOLDER
 from .model import Quiz
 from .nodes import INTERACTIVE_BUILDERS
-from .store import ENV_VERSION, quiz_store
+from .store import ENV_VERSION, StoredQuiz, quiz_store
 
 RECORD = "cart_quiz_exports.json"
 PARTS = "cart_quiz_export_parts"
@@ -59,7 +59,7 @@ def _folder_stamp(folder: Path) -> int | None:
 
 
 def write_exports(
-    quizzes: Sequence[Quiz],
+    quizzes: Mapping[str, Quiz],
     out: Path,
     formats: Iterable[str],
     *,
@@ -68,8 +68,9 @@ def write_exports(
     parts: Path,
 ) -> None:
     """Render the one-quiz files of the quizzes in `only` (into `out` and `parts`), then, with
-    `bundles`, compose each all-quizzes file from the parts, rendering any part missing."""
-    by_id = {quiz.id: quiz for quiz in quizzes}
+    `bundles`, compose each all-quizzes file from the parts, rendering any part missing.
+    `quizzes` (by id) is looked up only for the quizzes rendered."""
+    by_id = quizzes
     for name in formats:
         for quiz_id in sorted(only):
             relative = quiz_export_path(quiz_id, name)
@@ -79,10 +80,10 @@ def write_exports(
         if not bundles or not quizzes:
             continue
         files = {}
-        for quiz_id, quiz in by_id.items():
+        for quiz_id in by_id:
             part = parts / quiz_export_path(quiz_id, name)
             if not part.is_file():
-                _write_if_changed(part, quiz_export(quiz, name))
+                _write_if_changed(part, quiz_export(by_id[quiz_id], name))
             files[quiz_id] = part.read_bytes()
         _write_if_changed(out / all_quizzes_export_path(name), compose_all_quizzes(name, files))
 
@@ -106,7 +107,7 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
         return
     formats = export_formats(app.config)
     store = quiz_store(app.env)
-    quizzes = sorted(store.quizzes.values(), key=lambda quiz: quiz.id)
+    quizzes = sorted(store.summaries(), key=lambda quiz: quiz.id)  # ids, not unpickled
     out = Path(app.outdir) / EXPORT_FOLDER
     parts = Path(app.doctreedir) / PARTS
     record_path = Path(app.doctreedir) / RECORD
@@ -117,7 +118,9 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     if not same_setup:
         record = {"files": record.get("files", [])}
     stamps = {
-        entry[1].id: list(entry[0]) for entry in store.parsed.values() if isinstance(entry[1], Quiz)
+        entry[1].id: list(entry[0])
+        for entry in store.parsed.values()
+        if isinstance(entry[1], StoredQuiz)
     }
     known: dict[str, list] = {}
     for quiz in quizzes:
@@ -126,7 +129,7 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
         if isinstance(before, list) and stamp is not None and before[0] == stamp:
             known[quiz.id] = before
         else:
-            known[quiz.id] = [stamp, _content_digest(quiz)]
+            known[quiz.id] = [stamp, _content_digest(store.quizzes[quiz.id])]
     digest = {quiz_id: value[1] for quiz_id, value in known.items()}
     digest_before = {
         quiz_id: value[1] for quiz_id, value in previous.items() if isinstance(value, list)
@@ -148,7 +151,7 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     }
     bundles = digest_before != digest or bool(bundle_paths & missing)
     if formats and quizzes and (changed or bundles):
-        write_exports(quizzes, out, formats, only=changed, bundles=bundles, parts=parts)
+        write_exports(store.quizzes, out, formats, only=changed, bundles=bundles, parts=parts)
     if out.is_dir() and (missing or set(record.get("files", [])) - wanted):
         for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
             if not any(folder.iterdir()):

@@ -83,3 +83,8 @@ class Quiz:
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
+
+    @property
+    def learn_more_links(self) -> tuple[tuple[str, str, int], ...]:
+        """(learn_more label, question id, line of learn_more) of each question, in order."""
+        return tuple((q.learn_more, q.id, q.learn_more_line) for q in self.questions)

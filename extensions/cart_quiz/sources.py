@@ -28,7 +28,7 @@ def start_build(app: Sphinx) -> None:
     localize_store(app, store)
     collection = store.collection
     store.generated_before = store.generated
-    store.generated = write_quiz_pages(app, list(collection.quizzes.values()))
+    store.generated = write_quiz_pages(app, list(store.summaries()))  # ids and titles
 
 
 def report(app: Sphinx) -> None:
@@ -44,10 +44,13 @@ def report(app: Sphinx) -> None:
         warn(problem.message, QuizWarning.SCHEMA, f"{display_path(problem.path)}:{problem.line}")
     files = {id(entry[1]): (path, entry[0]) for path, entry in store.parsed.items()}
     linted = {}
-    for quiz in store.quizzes.values():
+    for quiz in store.summaries():
         path, stamp = files.get(id(quiz), (None, None))
         cached = store.lints.get(path)
-        lints = cached[1] if cached is not None and cached[0] == stamp else lint_quiz(quiz)
+        if cached is not None and cached[0] == stamp:
+            lints = cached[1]
+        else:
+            lints = lint_quiz(store.quizzes[quiz.id])
         if path is not None:
             linted[path] = (stamp, lints)
         for lint in lints:
@@ -98,15 +101,15 @@ def remove_outputs(app: Sphinx, removed: set[str]) -> None:
 def check_learn_more_targets(app: Sphinx, env: BuildEnvironment) -> None:
     """Every `learn_more` must name a label of this site, so the link can never dangle."""
     labels = env.domains.standard_domain.labels
-    for quiz in quiz_store(env).quizzes.values():
-        for question in quiz.questions:
-            if question.learn_more.lower() not in labels:
+    for quiz in quiz_store(env).summaries():
+        for learn_more, question_id, line in quiz.learn_more_links:
+            if learn_more.lower() not in labels:
                 warn(
-                    f"learn_more {question.learn_more!r} of question {question.id!r} is not a "
-                    f"label on this site; put `({question.learn_more})=` above the heading "
+                    f"learn_more {learn_more!r} of question {question_id!r} is not a "
+                    f"label on this site; put `({learn_more})=` above the heading "
                     "that teaches this, or use an existing label",
                     QuizWarning.LEARN_MORE,
-                    f"{display_path(quiz.path)}:{question.learn_more_line}",
+                    f"{display_path(quiz.path)}:{line}",
                 )
 
 
