@@ -191,9 +191,12 @@ def file_name_problem(quiz: Quiz) -> QuizProblem | None:
     )
 
 
-def load_quiz_directory(directory: Path, load=load_quiz) -> QuizCollection:
-    """Load every quiz file under `directory`. A quiz's id must equal its file name, and two
-    files with the same id are both reported and neither published."""
+def load_quiz_directory(
+    directory: Path, load=load_quiz, files: list[Path] | None = None
+) -> QuizCollection:
+    """Load every quiz file under `directory` (`files`, when the caller has just listed them).
+    A quiz's id must equal its file name, and two files with the same id are both reported
+    and neither published."""
     collection = QuizCollection()
     if not directory.is_dir():
         collection.problems.append(
@@ -205,7 +208,7 @@ def load_quiz_directory(directory: Path, load=load_quiz) -> QuizCollection:
         )
         return collection
     by_id: dict[str, list[Quiz]] = {}
-    for path in quiz_files(directory):
+    for path in quiz_files(directory) if files is None else files:
         try:
             quiz = load(path)
         except QuizError as error:

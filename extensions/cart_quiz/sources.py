@@ -18,13 +18,14 @@ from .lint import lint_quiz
 from .loader import display_path
 from .pages import write_quiz_pages
 from .quiz_catalog import localize_store
-from .store import quiz_store
+from .store import StoredQuizzes, quiz_store
 
 
 def start_build(app: Sphinx) -> None:
     """Load the quizzes and write the generated pages, before Sphinx looks for sources."""
     store = quiz_store(app.env)
     store.load(quiz_directory(app))
+    store.fresh = True
     localize_store(app, store)
     collection = store.collection
     store.generated_before = store.generated
@@ -62,12 +63,14 @@ def pages_to_reread(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Bring the quizzes up to date for this read (a second build in the same process has
-    no `builder-inited`), report their problems, and name the pages whose content depends on
+    no `builder-inited`; in a first, they were loaded at its start, a moment ago), report their problems, and name the pages whose content depends on
     which quizzes exist: the catalogue and My questions when a quiz file appears or goes, and
     every page linking to a generated quiz page when such pages appear or go (a renamed
     quiz), so no link is left pointing at an old page."""
     store = quiz_store(env)
-    store.load(store.directory)
+    if not (store.fresh and isinstance(store.quizzes, StoredQuizzes)):  # or translated
+        store.load(store.directory)
+    store.fresh = False
     report(app)  # lints read the English source, before its translation
     localize_store(app, store, report=True)
     again: set[str] = set()

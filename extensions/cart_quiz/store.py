@@ -110,6 +110,8 @@ class QuizStore:
     last_embeds: dict[str, list[str]] | None = None
     #: Page -> labels of generated quiz pages it refers to.
     page_links: dict[str, set[str]] = field(default_factory=dict)
+    #: Loaded at this build's start (`builder-inited`), not yet read again for its pages.
+    fresh: bool = False
 
     @property
     def quizzes(self) -> Mapping[str, Quiz]:
@@ -145,7 +147,7 @@ class QuizStore:
         present = set(self.files)
         self.parsed = {path: entry for path, entry in self.parsed.items() if path in present}
         # The loader reads only the id, path and line of what `load` returns.
-        collection = load_quiz_directory(directory, load=load_if_changed)
+        collection = load_quiz_directory(directory, load=load_if_changed, files=self.files)
         collection.quizzes = StoredQuizzes(collection.quizzes)  # type: ignore[arg-type]
         self.collection = collection
         return collection
