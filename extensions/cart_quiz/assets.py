@@ -53,6 +53,20 @@ def register_static_dir(app: Sphinx) -> None:
         add_minified_static_dir(app, STATIC_DIR)
 
 
+def _shown(doctree: nodes.document) -> list[tuple]:
+    """The entries of `PAGE_ASSETS` whose content the page shows, in their order: one walk
+    through the page's elements (five walks, one per entry, cost 2 ms a page)."""
+    left = list(PAGE_ASSETS)
+    found: set[int] = set()
+    for node in doctree.findall(nodes.Element):
+        for index, entry in enumerate(left):
+            if index not in found and entry[0](node):
+                found.add(index)
+        if len(found) == len(left):
+            break
+    return [entry for index, entry in enumerate(left) if index in found]
+
+
 def add_page_assets(
     app: Sphinx,
     pagename: str,
@@ -64,10 +78,9 @@ def add_page_assets(
         return
     styles: list[str] = []
     scripts: list[str] = []
-    for shows, page_styles, page_scripts in PAGE_ASSETS:
-        if next(doctree.findall(shows), None) is not None:
-            styles.extend(style for style in page_styles if style not in styles)
-            scripts.extend(script for script in page_scripts if script not in scripts)
+    for shows, page_styles, page_scripts in _shown(doctree):
+        styles.extend(style for style in page_styles if style not in styles)
+        scripts.extend(script for script in page_scripts if script not in scripts)
     for style in styles:
         app.add_css_file(style)
     for script in scripts:  # deferred scripts run in this order: the storage module first

@@ -9,7 +9,8 @@ the interpreter shuts down (0.8 s more). None of them is garbage while the build
 So the collector pauses while Sphinx unpickles the environment (from `config-inited`, the
 event just before, to `builder-inited`: unpickling 200,000 objects set off full collections
 worth 0.3 s); then the objects that exist once the builder is ready are moved out of its sight
-(`gc.freeze()`) for the rest of the build, and given back at `build-finished` (`gc.unfreeze()`),
+(`gc.freeze()`) for the rest of the build, as is what reading added once it is done
+(`env-updated`), and all is given back at `build-finished` (`gc.unfreeze()`),
 so a process that builds again (tests, a preview server) collects them as usual. When the
 interpreter exits, the collector is frozen again first, so it does not walk the heap the
 operating system is about to reclaim; `atexit` handlers registered before this one (logging's
@@ -46,6 +47,13 @@ def freeze(app: Sphinx) -> None:
     gc.freeze()
 
 
+def freeze_read(app: Sphinx, env: object) -> list[str]:
+    """After reading, what the environment gained is frozen too, for the writing phase (the
+    real site's clean build: full collections 0.9 -> 0.5 s)."""
+    gc.freeze()
+    return []
+
+
 def unfreeze(app: Sphinx, exception: BaseException | None) -> None:
     resume()  # had the builder failed to start
     gc.unfreeze()
@@ -60,6 +68,7 @@ def setup_memory(app: Sphinx) -> None:
     # build-finished, after the handlers that write exports.
     app.connect("config-inited", pause, priority=900)
     app.connect("builder-inited", freeze, priority=900)
+    app.connect("env-updated", freeze_read, priority=900)
     app.connect("build-finished", unfreeze, priority=900)
     if not _EXIT_HOOK[0]:
         _EXIT_HOOK[0] = True

@@ -44,6 +44,11 @@ class ReadabilityReportDirective(SphinxDirective):
         return [node]
 
 
+#: Builders whose `doctree-resolved` gets one document's own tree (singlehtml and latex
+#: resolve trees that hold other documents, which may show the report).
+ONE_PAGE_PER_DOCUMENT = frozenset({"html", "dirhtml"})
+
+
 def stored_report_pages(env: BuildEnvironment) -> set[str]:
     """Pages that show the report."""
     if not hasattr(env, "cart_tiers_report_pages"):
@@ -110,6 +115,8 @@ def report_table(app: Sphinx, fromdocname: str, blocks: list[BlockFigures]) -> n
 
 def fill_reports(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace each placeholder with the summary, the table and the method notes."""
+    if app.builder.name in ONE_PAGE_PER_DOCUMENT and docname not in stored_report_pages(app.env):
+        return  # not a report page: no need to walk its tree (every page is resolved here)
     for placeholder in list(doctree.findall(ReadabilityReportNode)):
         blocks = all_blocks(app.env)
         notes = nodes.bullet_list(
