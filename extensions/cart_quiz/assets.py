@@ -78,7 +78,7 @@ def add_page_assets(
         return
     styles: list[str] = []
     scripts: list[str] = []
-    for shows, page_styles, page_scripts in _shown(doctree):
+    for _shows, page_styles, page_scripts in _shown(doctree):
         styles.extend(style for style in page_styles if style not in styles)
         scripts.extend(script for script in page_scripts if script not in scripts)
     for style in styles:

@@ -27,7 +27,6 @@ def start_build(app: Sphinx) -> None:
     store.load(quiz_directory(app))
     store.fresh = True
     localize_store(app, store)
-    collection = store.collection
     store.generated_before = store.generated
     store.generated = write_quiz_pages(app, list(store.summaries()))  # ids and titles
 
@@ -63,7 +62,8 @@ def pages_to_reread(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
     """Bring the quizzes up to date for this read (a second build in the same process has
-    no `builder-inited`; in a first, they were loaded at its start, a moment ago), report their problems, and name the pages whose content depends on
+    no `builder-inited`; in a first, they were loaded at its start, a moment ago), report
+    their problems, and name the pages whose content depends on
     which quizzes exist: the catalogue and My questions when a quiz file appears or goes, and
     every page linking to a generated quiz page when such pages appear or go (a renamed
     quiz), so no link is left pointing at an old page."""

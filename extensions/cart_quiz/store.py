@@ -47,7 +47,7 @@ class StoredQuiz:
 
     def quiz(self) -> Quiz:
         if self._quiz is None:
-            self._quiz = pickle.loads(self._blob)  # noqa: S301 (our own environment)
+            self._quiz = pickle.loads(self._blob)  # our own environment's bytes
         return self._quiz
 
     def __getstate__(self) -> tuple:
@@ -84,9 +84,7 @@ class QuizStore:
     """The quizzes of this build and the pages that use them."""
 
     #: Quiz file -> ((mtime_ns, size), the quiz or why it failed): the parse cache.
-    parsed: dict[Path, tuple[tuple[int, int], StoredQuiz | QuizError]] = field(
-        default_factory=dict
-    )
+    parsed: dict[Path, tuple[tuple[int, int], StoredQuiz | QuizError]] = field(default_factory=dict)
     #: Quiz file -> (its (mtime_ns, size) when linted, its lints): a quiz is linted again only
     #: when its file changed, so a build after a page edit lints nothing.
     lints: dict[Path, tuple[tuple[int, int], list]] = field(default_factory=dict)

@@ -358,7 +358,7 @@ def _copy_compressed(source: zipfile.ZipFile, info: zipfile.ZipInfo, out: zipfil
     out.filelist.append(copy)
     out.NameToInfo[copy.filename] = copy
     out.start_dir = out.fp.tell()
-    out._didModify = True  # noqa: SLF001 (so close() writes the central directory)
+    out._didModify = True  # so close() writes the central directory
 
 
 def zip_files(files: dict[str, bytes]) -> bytes:
