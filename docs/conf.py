@@ -13,6 +13,7 @@ extensions = [
     "cart_tiers",
     "cart_quiz",
     "cart_static.navigation",
+    "cart_static.valid_html",
     "cart_i18n",
 ]
 # Translations (translation/README.md): build Spanish with -D language=es into html/es.
