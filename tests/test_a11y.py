@@ -33,7 +33,8 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_EXCLUDED_RULES: dict[str, str] = {}
 
 #: Controls this project adds (quiz, tier switcher, My questions), the theme toggles it
-#: makes keyboard-operable and the footnotes' lists of back-links; each must offer a target of at least 24 by 24 CSS px.
+#: makes keyboard-operable and the footnotes' lists of back-links; each must offer a target of
+#: at least 24 by 24 CSS px.
 PROJECT_CONTROLS = ", ".join(
     [
         ".cart-quiz button",
