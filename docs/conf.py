@@ -124,10 +124,28 @@ def drop_svg_on_paper(app, doctree, docname):
             image.parent.remove(image)
 
 
+#: The site's name, short name and team in each language: the header, each page's title and
+#: the footer say them in the reader's language (the English names stay the default).
+SITE_NAMES = {
+    "es": ("Aprender sobre CAR-T", "Aprender sobre CAR-T", "El equipo de Aprender sobre CAR-T"),
+}
+
+
+def name_the_site(app, config):
+    """Give a translated build the site's name in its language."""
+    if config.language in SITE_NAMES:
+        name, short_name, team = SITE_NAMES[config.language]
+        config.project = config.html_title = name
+        config.html_short_title = short_name
+        config.author = team
+        config.copyright = f"2026, {team}"
+
+
 def setup(app):
     """Accessibility fixes on top of furo (README: "Accessibility"). Added here rather than
     through `html_css_files`, which Sphinx rewrites at every build, so a rebuild would report
     a changed configuration."""
+    app.connect("config-inited", name_the_site)
     app.connect("doctree-resolved", drop_svg_on_paper)
     app.add_css_file("a11y.css")
     app.add_js_file("a11y.js", defer="defer")
