@@ -181,14 +181,23 @@
     });
   }
 
-  /* Keep a tooltip inside the article: open it towards the side with room. */
+  /* Keep a tooltip inside the article and the screen: open it towards the side with room,
+     and above the term when the screen has no room below it. */
   function fitTooltip(tip) {
     tip.classList.remove("cart-term__tip--end");
+    tip.style.top = "";
     window.requestAnimationFrame(() => {
       const area = tip.closest("article, [role='main']") || root;
       const limit = Math.min(area.getBoundingClientRect().right, root.clientWidth);
       if (tip.getBoundingClientRect().right > limit) {
         tip.classList.add("cart-term__tip--end");
+      }
+      const box = tip.getBoundingClientRect();
+      const term = tip.parentElement.getBoundingClientRect();
+      const holder = tip.offsetParent;
+      if (box.bottom > window.innerHeight && term.top - box.height >= 0 && holder) {
+        const top = holder.getBoundingClientRect().top + holder.clientTop;
+        tip.style.top = `${term.top - top - box.height}px`;
       }
     });
   }
