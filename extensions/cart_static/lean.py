@@ -1,8 +1,10 @@
 """Pages load only the Sphinx assets they use (issue 19: what readers download).
 
 - Sphinx links its syntax-highlighting stylesheet (`pygments.css`, about 2 KB gzipped) from
-  every page; here a page links it only when its body has a highlighted block. furo takes the
-  colours it needs for code from its own stylesheet and inline variables.
+  every page, and furo its `furo-extensions.css` (about 1 KB: styles for other extensions'
+  markup); here a page links each only when its body has a class that stylesheet styles
+  (`CONTENT_STYLES`). furo takes the colours it needs for code from its own stylesheet and
+  inline variables.
 - Sphinx links `documentation_options.js`, `doctools.js`, `sphinx_highlight.js` (and, in a
   translated build, `translations.js`) from every page, about 4 KB gzipped; outside the search
   page they only highlight the words of the search the reader came from. Here every page but
@@ -18,6 +20,7 @@ each page.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +29,19 @@ from sphinx.application import Sphinx
 from . import add_minified_static_dir
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-#: Stylesheets that style only a kind of content, and how a page's body shows that content.
-CONTENT_STYLES = {"pygments.css": 'class="highlight', "pygments_dark.css": 'class="highlight'}
+#: Stylesheets that style only some kinds of content, and the class names that show such
+#: content in a page's body. pygments.css styles only highlighted code; furo-extensions.css
+#: only other extensions' markup (sphinx-design, sphinx-tabs, copybutton, Bootstrap-style
+#: `.container`s, Read the Docs' flyout) and buttons in highlighted code.
+CODE = r"highlight"
+CONTENT_STYLES = {
+    "pygments.css": re.compile(CODE),
+    "pygments_dark.css": re.compile(CODE),
+    "furo-extensions.css": re.compile(
+        rf"{CODE}|container|shadow|copybtn|sd-.*|sphinx-bs.*|tab-.*|sphinx-tabs.*|readthedocs.*"
+    ),
+}
+_CLASSES = re.compile(r'class="([^"]*)"')
 #: Sphinx's scripts that, outside search, only highlight search words; in Sphinx's order.
 SEARCH_WORD_SCRIPTS = (
     "documentation_options.js",
@@ -53,8 +67,12 @@ def drop_unused_styles(context: dict[str, Any]) -> None:
     styles = context.get("css_files")
     if not isinstance(styles, list):
         return
-    body = context.get("body", "")
-    unused = {name for name, shows in CONTENT_STYLES.items() if shows not in body}
+    shown = {name for found in _CLASSES.findall(context.get("body", "")) for name in found.split()}
+    unused = {
+        name
+        for name, shows in CONTENT_STYLES.items()
+        if not any(shows.fullmatch(class_name) for class_name in shown)
+    }
     if unused:
         styles[:] = [style for style in styles if _name(style) not in unused]
 
