@@ -45,11 +45,15 @@ def test_both_extensions_assets_stay_within_the_budget(built_site):
 
 
 def test_pages_load_sphinx_highlighting_assets_only_where_they_are_used(built_site):
-    """cart_static.lean: pygments.css only on pages with highlighted code, and Sphinx's
+    """cart_static.lean: pygments.css only on pages with highlighted code, furo-extensions.css
+    only on pages with markup it styles (a `.container`, which tables are), and Sphinx's
     search-word scripts only on the search page; elsewhere a small loader fetches them after
     a search (tests/test_tiers_browser.py follows a search hit)."""
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "pygments.css" not in home
+    assert "furo-extensions.css" not in home  # it styles only other extensions' markup
+    with_table = (built_site / "maintainers" / "pemat.html").read_text(encoding="utf-8")
+    assert 'class="table-wrapper' in with_table and "furo-extensions.css" in with_table
     for script in ("documentation_options.js", "doctools.js", "sphinx_highlight.js"):
         assert f"_static/{script}" not in home
     assert 'data-scripts="documentation_options.js doctools.js sphinx_highlight.js"' in home
