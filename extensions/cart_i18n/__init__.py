@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import sphinx.locale
+from cart_static import add_minified_static_dir
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -261,7 +262,7 @@ def add_page_context(
 
 def add_static(app: Sphinx) -> None:
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
+        add_minified_static_dir(app, PACKAGE_DIR / "static")
         if len(app.config.site_languages) > 1:
             app.add_js_file("language-switch.js", defer="defer")
             app.add_css_file("language-switch.css")
