@@ -38,6 +38,8 @@ RESULTS = REPO / "bench-results"
 STATIC_DIRS = {
     "cart_quiz": REPO / "extensions" / "cart_quiz" / "static",
     "cart_tiers": REPO / "extensions" / "cart_tiers" / "static",
+    "cart_static": REPO / "extensions" / "cart_static" / "static",
+    "cart_i18n": REPO / "extensions" / "cart_i18n" / "static",
 }
 
 

@@ -16,7 +16,8 @@ from cart_static import MINIFIERS
 SCRIPT_USERS = {
     "cart-quiz.js": re.compile(r'class="[^"]*\bcart-quiz\b'),
     "cart-my-questions.js": re.compile(r'class="[^"]*\bcart-mq-app\b'),
-    "cart-storage.js": re.compile(r'class="[^"]*\bcart-(?:quiz|mq-app)\b'),
+    "cart-progress.js": re.compile(r'class="[^"]*\bcart-progress\b'),
+    "cart-storage.js": re.compile(r'class="[^"]*\bcart-(?:quiz|mq-app|progress)\b'),
     "tiers.js": re.compile(r'class="[^"]*\bcart-(?:tier|term)\b'),
 }
 

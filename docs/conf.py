@@ -1,5 +1,8 @@
 """Sphinx configuration for the CAR-T learning site."""
 
+from pathlib import Path
+
+from cart_static import add_minified_static_dir
 from docutils import nodes
 from markupsafe import Markup, escape
 
@@ -13,6 +16,8 @@ extensions = [
     "cart_tiers",
     "cart_quiz",
     "cart_static.navigation",
+    "cart_static.valid_html",
+    "cart_static.lean",
     "cart_i18n",
 ]
 # Translations (translation/README.md): build Spanish with -D language=es into html/es.
@@ -123,11 +128,37 @@ def drop_svg_on_paper(app, doctree, docname):
             image.parent.remove(image)
 
 
+#: The site's name, short name and team in each language: the header, each page's title and
+#: the footer say them in the reader's language (the English names stay the default).
+SITE_NAMES = {
+    "es": ("Aprender sobre CAR-T", "Aprender sobre CAR-T", "El equipo de Aprender sobre CAR-T"),
+}
+
+
+def name_the_site(app, config):
+    """Give a translated build the site's name in its language."""
+    if config.language in SITE_NAMES:
+        name, short_name, team = SITE_NAMES[config.language]
+        config.project = config.html_title = name
+        config.html_short_title = short_name
+        config.author = team
+        config.copyright = f"2026, {team}"
+
+
+def ship_site_assets(app):
+    """The site's own script and styles (docs/_assets/, kept commented there) go to readers
+    minified, like the extensions' (cart_static)."""
+    if app.builder.format == "html":
+        add_minified_static_dir(app, Path(__file__).parent / "_assets")
+
+
 def setup(app):
     """Accessibility fixes on top of furo (README: "Accessibility"). Added here rather than
     through `html_css_files`, which Sphinx rewrites at every build, so a rebuild would report
     a changed configuration."""
+    app.connect("config-inited", name_the_site)
     app.connect("doctree-resolved", drop_svg_on_paper)
+    app.connect("builder-inited", ship_site_assets)
     app.add_css_file("a11y.css")
     app.add_js_file("a11y.js", defer="defer")
     app.connect("html-page-context", add_page_context)

@@ -32,8 +32,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 #: The only place an axe-core rule may be switched off: rule id -> why. Keep it empty.
 AXE_EXCLUDED_RULES: dict[str, str] = {}
 
-#: Controls this project adds (quiz, tier switcher, My questions) and the theme toggles it
-#: makes keyboard-operable; each must offer a target of at least 24 by 24 CSS px.
+#: Controls this project adds (quiz, tier switcher, My questions), the theme toggles it
+#: makes keyboard-operable and the footnotes' lists of back-links; each must offer a target of
+#: at least 24 by 24 CSS px.
 PROJECT_CONTROLS = ", ".join(
     [
         ".cart-quiz button",
@@ -46,6 +47,7 @@ PROJECT_CONTROLS = ", ".join(
         ".cart-my-questions textarea",
         ".cart-my-questions select",
         ".cart-my-questions summary",
+        "aside.footnote > .backrefs a",
         ".theme-toggle",
         ".nav-overlay-icon",
         ".toc-overlay-icon",

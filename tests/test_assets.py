@@ -42,3 +42,28 @@ def test_both_extensions_assets_stay_within_the_budget(built_site):
     assert worst < BUDGET_GZIPPED, (
         f"{heaviest} needs {worst} bytes gzipped; the budget is {BUDGET_GZIPPED}"
     )
+
+
+def test_pages_load_sphinx_highlighting_assets_only_where_they_are_used(built_site):
+    """cart_static.lean: pygments.css only on pages with highlighted code, furo-extensions.css
+    only on pages with markup it styles (a `.container`, which tables are), and Sphinx's
+    search-word scripts only on the search page; elsewhere a small loader fetches them after
+    a search (tests/test_tiers_browser.py follows a search hit)."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "pygments.css" not in home
+    assert "furo-extensions.css" not in home  # it styles only other extensions' markup
+    with_table = (built_site / "maintainers" / "pemat.html").read_text(encoding="utf-8")
+    assert 'class="table-wrapper' in with_table and "furo-extensions.css" in with_table
+    for script in ("documentation_options.js", "doctools.js", "sphinx_highlight.js"):
+        assert f"_static/{script}" not in home
+    assert 'data-scripts="documentation_options.js doctools.js sphinx_highlight.js"' in home
+    with_code = [
+        page
+        for page in built_site.rglob("*.html")
+        if 'class="highlight' in page.read_text(encoding="utf-8").split("<article", 1)[-1]
+    ]
+    assert with_code, "no page shows highlighted code"
+    for page in with_code:
+        assert "_static/pygments.css" in page.read_text(encoding="utf-8"), page
+    search = (built_site / "search.html").read_text(encoding="utf-8")
+    assert "_static/doctools.js" in search and "cart-search-words.js" not in search

@@ -171,6 +171,33 @@ def test_quiz_reflows_at_320_px_without_horizontal_scrolling(browser, quiz_url):
     context.close()
 
 
+COLUMN_WIDTHS = """() => {
+  const column = document.querySelector("article, [role='main']").getBoundingClientRect().width;
+  const width = (selector) => document.querySelector(selector).getBoundingClientRect().width;
+  return {
+    legend: width("#quiz-sample .cart-question-legend") / column,
+    choice: width("#quiz-sample .cart-choice") / column,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_on_a_phone_the_question_text_gets_nearly_the_whole_column(browser, quiz_url, width):
+    """Issue 17: boxes inside boxes left a question about two thirds of a 320 px column."""
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    page = context.new_page()
+    page.goto(quiz_url)
+    ratios = page.evaluate(COLUMN_WIDTHS)
+    assert ratios["legend"] >= 0.85 and ratios["choice"] >= 0.85, ratios
+    # Still grouped by a visible rule above each question, not by colour alone.
+    rule = page.evaluate(
+        "() => getComputedStyle(document.querySelector('#quiz-sample .cart-question'))"
+        ".borderTopWidth"
+    )
+    assert float(rule.removesuffix("px")) >= 1
+    context.close()
+
+
 # --- saved questions: storage is shared with My questions (issue 14 #8, #11) --------------
 
 KEY = "cart-my-questions"

@@ -211,6 +211,49 @@ def test_glossary_tooltip_stays_on_screen_on_a_narrow_phone(browser, tiers_url):
     context.close()
 
 
+LINES_AFTER_TERM = """(index) => {
+  const term = document.querySelectorAll(".cart-term")[index];
+  const range = document.createRange();
+  range.setStartAfter(term);
+  range.setEndAfter(term.parentElement.lastChild);
+  return Array.from(range.getClientRects(), (box) => [box.top, box.left, box.width]);
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_an_open_tooltip_floats_over_the_text_and_leaves_the_sentence_whole(
+    browser, tiers_url, width
+):
+    """Issue 17: on a phone an open definition was a block in the text flow that split its
+    sentence. It floats now: the sentence keeps its lines, the definition is on screen, next to
+    the term (not over it), and the page does not grow."""
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    page = context.new_page()
+    page.goto(f"{tiers_url}/risks.html")
+    index = 0  # "CRS", with the rest of its paragraph after it
+    link = page.locator(".cart-term a").nth(index)
+    link.scroll_into_view_if_needed()
+    page.evaluate("() => window.scrollBy(0, -100)")
+    lines = page.evaluate(LINES_AFTER_TERM, index)
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    link.focus()
+    tip = page.locator(".cart-term__tip").nth(index)
+    assert tip.is_visible()
+    assert page.evaluate(LINES_AFTER_TERM, index) == lines
+    assert page.evaluate("() => document.documentElement.scrollHeight") == height
+    box = tip.bounding_box()
+    term = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 640
+    # Below the term, or above it when the screen has no room below: never over it.
+    assert box["y"] >= term["y"] + term["height"] or box["y"] + box["height"] <= term["y"]
+    assert link.get_attribute("aria-describedby") == tip.get_attribute("id")
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+    assert page.evaluate("() => document.activeElement.textContent") == link.inner_text()
+    context.close()
+
+
 def test_everything_works_under_a_strict_content_security_policy(page, tiers_url):
     policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 

@@ -10,6 +10,8 @@
 - Each HTML page gets `cart_language_links` (for docs/_templates/language-switch.html): the
   same page in every language of `site_languages`, with relative links, so the switch works
   from file:// and any static host; language-switch.js remembers the reader's choice.
+  Search engines want `<link rel="alternate" hreflang>` with full addresses, so those
+  (`cart_language_alternates`) are written only when `html_baseurl` gives this build's address.
 
 Each language is a separate build: `sphinx-build -D language=es docs _build/html/es`
 (`nox -s docs -- --lang es`). `site_languages` maps each language to its output folder
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import sphinx.locale
+from cart_static import add_minified_static_dir
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -220,28 +223,46 @@ def language_links(app: Sphinx, pagename: str) -> list[dict[str, Any]]:
     links = []
     for language, folder in roots.items():
         root = folder.strip("/")
-        href = "../" * depth + (f"{root}/" if root else "") + target
+        path = (f"{root}/" if root else "") + target
         links.append(
             {
                 "lang": language,
                 "name": LANGUAGE_NAMES.get(language, language),
-                "href": href,
+                "href": "../" * depth + path,
+                "path": path,
                 "current": language == current,
             }
         )
     return links
 
 
+def alternate_links(links: list[dict[str, Any]], base_url: str, folder: str) -> list[dict]:
+    """`links` as full addresses for `<link rel="alternate" hreflang>`, from `base_url`, the
+    address of this build's root (`html_baseurl`), which sits in `folder` of the site; none
+    without a base address, as search engines ignore relative ones."""
+    if not base_url:
+        return []
+    site = base_url.rstrip("/") + "/"
+    folder = folder.strip("/")
+    if folder and site.endswith(f"/{folder}/"):
+        site = site[: -len(folder) - 1]
+    return [{**link, "href": site + link["path"]} for link in links]
+
+
 def add_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
 ) -> None:
-    context["cart_language_links"] = language_links(app, pagename)
+    links = language_links(app, pagename)
+    context["cart_language_links"] = links
+    roots: dict[str, str] = app.config.site_languages
+    folder = roots.get(base_language(app.config.language), "")
+    context["cart_language_alternates"] = alternate_links(links, app.config.html_baseurl, folder)
     context["cart_language_label"] = SWITCH_LABELS.get(base_language(app.config.language), "")
 
 
 def add_static(app: Sphinx) -> None:
     if app.builder.format == "html":
-        app.config.html_static_path.append(str(PACKAGE_DIR / "static"))
+        add_minified_static_dir(app, PACKAGE_DIR / "static")
         if len(app.config.site_languages) > 1:
             app.add_js_file("language-switch.js", defer="defer")
             app.add_css_file("language-switch.css")

@@ -298,7 +298,8 @@ def reader_list(level: int) -> element:
         "div",
         el("p", classes=["cart-mq-confirm-text"], ids=["cart-mq-confirm-text"]),
         _buttons(
-            el("button", classes=["cart-mq-confirm-yes"], type="button"),
+            # The label is the action asked about, set when asked; never a nameless button.
+            el("button", _("Delete"), classes=["cart-mq-confirm-yes"], type="button"),
             _button(_("Cancel"), "cart-mq-confirm-no"),
         ),
         classes=["cart-mq-confirm"],

@@ -203,7 +203,13 @@ class QuizSetDirective(QuizDirective):
         root = el(
             "div",
             needs,
-            el("h2", classes=["cart-set-title"], ids=["cart-set-title"], hidden=True),
+            el(
+                "h2",
+                _("This question set"),  # replaced by the set's title; never an empty heading
+                classes=["cart-set-title"],
+                ids=["cart-set-title"],
+                hidden=True,
+            ),
             el("p", classes=["cart-set-status", "cart-no-print"], role="status"),
             el(
                 "nav",

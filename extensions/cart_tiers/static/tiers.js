@@ -10,6 +10,7 @@
 
   const root = document.documentElement;
   const DISMISSED = "cart-term--dismissed";
+  const ABOVE = "cart-term__tip--above";
 
   // Read now: sphinx_highlight.js clears them when the document has loaded.
   const searchTerms = readSearchTerms();
@@ -181,14 +182,23 @@
     });
   }
 
-  /* Keep a tooltip inside the article: open it towards the side with room. */
+  /* Keep a tooltip inside the article and the screen: open it towards the side with room,
+     and above the term when the screen has no room below it (tiers.css places it). */
   function fitTooltip(tip) {
-    tip.classList.remove("cart-term__tip--end");
+    tip.classList.remove("cart-term__tip--end", ABOVE);
     window.requestAnimationFrame(() => {
       const area = tip.closest("article, [role='main']") || root;
       const limit = Math.min(area.getBoundingClientRect().right, root.clientWidth);
       if (tip.getBoundingClientRect().right > limit) {
         tip.classList.add("cart-term__tip--end");
+      }
+      if (tip.getBoundingClientRect().bottom <= window.innerHeight) {
+        return;
+      }
+      tip.classList.add(ABOVE);
+      const above = tip.getBoundingClientRect();
+      if (above.top < 0 || above.bottom > tip.parentElement.getBoundingClientRect().top) {
+        tip.classList.remove(ABOVE); // no room above either: below, where it can be scrolled to
       }
     });
   }
