@@ -201,8 +201,9 @@ def lint(session: nox.Session) -> None:
 def translations(session: nox.Session) -> None:
     """Update every message catalog and report what is still untranslated: the extensions'
     interface strings (.pot, each .po, each .mo), the pages (Sphinx's gettext builder, then
-    docs/locale/<lang>/LC_MESSAGES/<page>.po) and the quizzes (docs/locale/<lang>/
-    LC_MESSAGES/quiz-content.po). `-- --check` fails when a language is not complete."""
+    docs/locale/<lang>/LC_MESSAGES/<page>.po), the site's template words (sphinx.po, from the
+    same builder), the quizzes (quiz-content.po) and the diagrams (diagrams.po, then each
+    drawing's twin, journey.es.svg). `-- --check` fails when a language is not complete."""
     _install(session, "site")
     for package in ("cart_quiz", "cart_tiers"):
         session.run("python", "-m", "cart_static.messages", str(ROOT / "extensions" / package))
@@ -215,6 +216,16 @@ def translations(session: nox.Session) -> None:
         "-c",
         "import sys; from cart_quiz.quiz_catalog import main; main(sys.argv[1:])",
         str(ROOT / "quizzes"),
+        str(LOCALE),
+        *languages,
+    )
+    # The diagrams' words: diagrams.po, then each drawing's twin (journey.es.svg).
+    session.run(
+        "python",
+        "-m",
+        "cart_i18n",
+        "diagrams",
+        str(DOCS / "_static" / "diagrams"),
         str(LOCALE),
         *languages,
     )
