@@ -181,7 +181,8 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def a11y(session: nox.Session) -> None:
-    """WCAG 2.2 AA in Chromium: axe-core on every page, keyboard, reflow, zoom, screenshots."""
+    """WCAG 2.2 AA in Chromium, on the English and the Spanish site: axe-core on every page,
+    keyboard, reflow, zoom, screenshots."""
     if not Path("/usr/bin/chromium").exists():
         session.error("needs Debian's Chromium at /usr/bin/chromium: apt-get install chromium")
     _install(session, "site", "test")

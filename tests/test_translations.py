@@ -183,6 +183,8 @@ def test_an_untranslated_template_word_is_a_warning(tmp_path, caplog):
     assert "A sentence nobody translated yet." in caplog.text
     assert "Changed since." in caplog.text
     assert "'Translated.'" not in caplog.text
+    where = {getattr(record, "location", None) for record in caplog.records}
+    assert f"{tmp_path / '_templates' / 'block.html'}:2" in where, where
     caplog.clear()
     check_template_translations(_template_app(tmp_path, language="en"))
     assert not caplog.text

@@ -330,7 +330,7 @@ def check_template_translations(app: Sphinx) -> None:
                 language,
                 type="i18n",
                 subtype="untranslated",
-                location=(source, line) if line else None,
+                location=f"{source}:{line}" if line else None,
             )
 
 
