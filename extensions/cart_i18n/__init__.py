@@ -388,11 +388,26 @@ def site_template_translations(app: Sphinx, language: str) -> dict[str, str]:
     return done
 
 
+#: How a translated build's `_static/translations.js` is written (fill_script_translations).
+SCRIPT_CATALOG = """\
+// Sphinx's script messages for this language, as Sphinx writes them, but with the plural rule
+// as code: Sphinx's Documentation.addTranslations() makes it with new Function(), which a strict
+// Content-Security-Policy (no 'unsafe-eval') blocks on every page (cart_i18n).
+Object.assign(Documentation.TRANSLATIONS, {messages});
+Documentation.PLURAL_EXPR = (n) => ({plural});
+Documentation.LOCALE = {locale};
+"""
+#: A gettext plural rule: n, numbers, comparisons, arithmetic and the ternary, nothing else.
+PLURAL_RULE = re.compile(r"[\sn0-9=!<>&|?:%()+\-*/]+")
+
+
 def fill_script_translations(app: Sphinx, exception: Exception | None) -> None:
-    """Sphinx's script catalog (`_static/translations.js`, copied from Sphinx's own
-    catalogs) can leave a message empty: give the search summary its words from the site's
-    sphinx.po. (Sphinx looks for a site's own sphinx.js in `locale_dirs` relative to the
-    working directory, not the source folder, so it cannot be shipped that way.)"""
+    """Rewrite `_static/translations.js` (copied from Sphinx's own catalogs) in a translated
+    build: the plural rule as code, so the pages need no eval under a strict policy; and the
+    search summary's words from the site's sphinx.po, because Sphinx's Spanish catalog leaves
+    that message empty and the search page said nothing when it finished. (Sphinx looks for a
+    site's own sphinx.js in `locale_dirs` relative to the working directory, not the source
+    folder, so it cannot be shipped that way.)"""
     language = base_language(app.config.language)
     if exception is not None or app.builder.format != "html" or language == "en":
         return
@@ -400,15 +415,23 @@ def fill_script_translations(app: Sphinx, exception: Exception | None) -> None:
     if not script.is_file():
         return
     text = script.read_text(encoding="utf-8")
+    if "Documentation.addTranslations(" not in text:
+        return  # already rewritten by an earlier build into this folder
     start, end = text.find("("), text.rfind(")")
     catalog = json.loads(text[start + 1 : end])
-    done = site_template_translations(app, language)
-    if SEARCH_FOUND_ONE not in done or SEARCH_FOUND_MANY not in done:
+    plural = str(catalog.get("plural_expr", "n == 1 ? 0 : 1"))
+    if not PLURAL_RULE.fullmatch(plural):
         return
-    forms = [done[SEARCH_FOUND_ONE], done[SEARCH_FOUND_MANY], done[SEARCH_FOUND_MANY]]
-    catalog["messages"][SEARCH_FOUND_ONE] = forms
+    done = site_template_translations(app, language)
+    if SEARCH_FOUND_ONE in done and SEARCH_FOUND_MANY in done:
+        many = done[SEARCH_FOUND_MANY]
+        catalog["messages"][SEARCH_FOUND_ONE] = [done[SEARCH_FOUND_ONE], many, many]
     script.write_text(
-        text[: start + 1] + json.dumps(catalog, indent=4, sort_keys=True) + text[end:],
+        SCRIPT_CATALOG.format(
+            messages=json.dumps(catalog["messages"], indent=1, sort_keys=True),
+            plural=plural,
+            locale=json.dumps(catalog.get("locale", language)),
+        ),
         encoding="utf-8",
     )
 
