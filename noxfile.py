@@ -181,7 +181,8 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def a11y(session: nox.Session) -> None:
-    """WCAG 2.2 AA in Chromium: axe-core on every page, keyboard, reflow, zoom, screenshots."""
+    """WCAG 2.2 AA in Chromium, on the English and the Spanish site: axe-core on every page,
+    keyboard, reflow, zoom, screenshots."""
     if not Path("/usr/bin/chromium").exists():
         session.error("needs Debian's Chromium at /usr/bin/chromium: apt-get install chromium")
     _install(session, "site", "test")
@@ -201,8 +202,9 @@ def lint(session: nox.Session) -> None:
 def translations(session: nox.Session) -> None:
     """Update every message catalog and report what is still untranslated: the extensions'
     interface strings (.pot, each .po, each .mo), the pages (Sphinx's gettext builder, then
-    docs/locale/<lang>/LC_MESSAGES/<page>.po) and the quizzes (docs/locale/<lang>/
-    LC_MESSAGES/quiz-content.po). `-- --check` fails when a language is not complete."""
+    docs/locale/<lang>/LC_MESSAGES/<page>.po), the site's template words (sphinx.po, from the
+    same builder), the quizzes (quiz-content.po) and the diagrams (diagrams.po, then each
+    drawing's twin, journey.es.svg). `-- --check` fails when a language is not complete."""
     _install(session, "site")
     for package in ("cart_quiz", "cart_tiers"):
         session.run("python", "-m", "cart_static.messages", str(ROOT / "extensions" / package))
@@ -215,6 +217,16 @@ def translations(session: nox.Session) -> None:
         "-c",
         "import sys; from cart_quiz.quiz_catalog import main; main(sys.argv[1:])",
         str(ROOT / "quizzes"),
+        str(LOCALE),
+        *languages,
+    )
+    # The diagrams' words: diagrams.po, then each drawing's twin (journey.es.svg).
+    session.run(
+        "python",
+        "-m",
+        "cart_i18n",
+        "diagrams",
+        str(DOCS / "_static" / "diagrams"),
         str(LOCALE),
         *languages,
     )

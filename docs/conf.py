@@ -25,6 +25,7 @@ locale_dirs = ["locale"]
 site_languages = {"en": "", "es": "es"}
 complete_languages = ["es"]  # every page and quiz string translated: strict builds fail on gaps
 quiz_complete_languages = ["es"]
+diagram_directory = "_static/diagrams"  # their words: docs/locale/<lang>/LC_MESSAGES/diagrams.po
 
 myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "attrs_block"]
 myst_heading_anchors = 3
@@ -35,7 +36,10 @@ quiz_directory = "../quizzes"
 # A page, worksheet and answer key per quiz, generated into docs/quiz/ (gitignored).
 quiz_pages_directory = "quiz"
 
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "locale"]
+# The diagrams' translated twins (journey.es.svg, written by `nox -s translations` from the
+# English drawing and docs/locale/<lang>/LC_MESSAGES/diagrams.po) reach a build only through
+# figures in that language (figure_language_filename), never as static files.
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "locale", "**/diagrams/*.*.svg"]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
 # The favicon: drawn for this site (docs/_static/favicon.svg, and docs/_extra/favicon.ico made

@@ -15,7 +15,9 @@ DIAGRAMS = DOCS / "_static" / "diagrams"
 CATALOG = DOCS / "_examples" / "diagrams.md"
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-FILES = sorted(DIAGRAMS.glob("*.svg"))
+#: The English drawings; each has a translated twin per language (journey.es.svg), made from
+#: it by cart_i18n.diagrams and checked at the end of this module.
+FILES = sorted(path for path in DIAGRAMS.glob("*.svg") if "." not in path.stem)
 NAMES = [path.name for path in FILES]
 
 
@@ -186,3 +188,71 @@ def test_catalog_shows_every_diagram_readably_and_passes_axe(page, site_url):
         ]
         page.screenshot(path=screenshot_name("diagrams", mode), full_page=True)
     assert problems == []
+
+
+# The translated twins: made from the English drawing and docs/locale/<lang>/.../diagrams.po
+
+
+LANGUAGES = ["es"]
+TWINS = [(path, language) for path in FILES for language in LANGUAGES]
+TWIN_IDS = [f"{language}-{path.name}" for path, language in TWINS]
+
+
+def drawing(root: ET.Element) -> list[tuple[str, dict[str, str]]]:
+    """Every element with its attributes, text left out: the drawing itself."""
+    return [(el.tag, {k: v for k, v in el.attrib.items() if k != "lang"}) for el in root.iter()]
+
+
+@pytest.mark.parametrize(("path", "language"), TWINS, ids=TWIN_IDS)
+def test_each_diagram_has_a_twin_with_the_same_drawing_and_no_english_label(path, language):
+    from cart_i18n.diagrams import labels, twin
+
+    translated = twin(path, language)
+    assert translated.is_file(), f"{translated.name} missing: run nox -s translations"
+    english, other = root_of(path), root_of(translated)
+    assert drawing(english) == drawing(other), "the twin's drawing differs from the English"
+    assert other.get("lang") == language
+    texts = [el for el in other.iter() if el.tag in {f"{SVG}text", f"{SVG}title", f"{SVG}desc"}]
+    assert len(texts) == len(
+        [el for el in english.iter() if el.tag in {f"{SVG}text", f"{SVG}title", f"{SVG}desc"}]
+    )
+    english_labels = {label.text for label in labels(path)}
+    left = [
+        " ".join((el.text or "").split())
+        for el in texts
+        if " ".join((el.text or "").split()) in english_labels
+    ]
+    # A label may be the same word in both languages only if it is a short name.
+    assert not [text for text in left if len(text) > 6], f"English left in {translated.name}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_twins_are_what_english_and_the_catalog_make_now(language):
+    """Nothing stale: a changed English label or translation needs `nox -s translations`."""
+    from babel.messages.pofile import read_po
+    from cart_i18n.diagrams import extract, stale
+
+    po = DOCS / "locale" / language / "LC_MESSAGES" / "diagrams.po"
+    with po.open("rb") as file:
+        catalog = read_po(file, locale=language)
+    assert list(stale(DIAGRAMS, catalog, language)) == []
+    assert {m.id for m in extract(DIAGRAMS) if m.id} == {m.id for m in catalog if m.id}
+
+
+def test_a_changed_english_label_makes_the_twin_stale(tmp_path):
+    import shutil
+
+    from babel.messages.pofile import read_po
+    from cart_i18n.diagrams import stale
+
+    shutil.copytree(DIAGRAMS, tmp_path / "d")
+    english = tmp_path / "d" / "journey.svg"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("Going home", "Going back home"),
+        encoding="utf-8",
+    )
+    with (DOCS / "locale" / "es" / "LC_MESSAGES" / "diagrams.po").open("rb") as file:
+        catalog = read_po(file, locale="es")
+    problems = list(stale(tmp_path / "d", catalog, "es"))
+    assert any("untranslated or fuzzy: 'Going back home'" in p for p in problems), problems
+    assert any("journey.es.svg is out of date" in p for p in problems), problems

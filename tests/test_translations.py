@@ -122,3 +122,69 @@ def test_the_mo_file_is_compiled_from_the_po_file(domain, language):
         f"`pybabel compile -d extensions/{domain}/locale -D {domain}`: {stale}"
     )
     assert shipped_header == expected_header, f"{domain}.mo has another plural rule or charset"
+
+
+# The site's template words (docs/_templates, `_()`), in docs/locale/<lang>/LC_MESSAGES/sphinx.po
+
+
+def _template_app(srcdir: Path, language: str = "es"):
+    from types import SimpleNamespace
+
+    config = SimpleNamespace(
+        language=language,
+        complete_languages=["es"],
+        locale_dirs=["locale"],
+        templates_path=["_templates"],
+    )
+    return SimpleNamespace(srcdir=srcdir, config=config, builder=SimpleNamespace(format="html"))
+
+
+def test_every_template_word_of_the_site_is_translated_in_sphinx_po():
+    """The emergency block, furo's control names and THEME_STRINGS: all in sphinx.po, not
+    fuzzy, with the same placeholders."""
+    import re
+
+    from cart_i18n import template_messages
+
+    docs = EXTENSIONS.parent / "docs"
+    messages = template_messages(_template_app(docs))
+    assert "After CAR T-cell therapy: get help at once" in messages
+    assert "Skip to content" in messages
+    with (docs / "locale" / "es" / "LC_MESSAGES" / "sphinx.po").open("rb") as file:
+        catalog = {m.id: m for m in read_po(file, locale="es") if m.id}
+    for message in messages:
+        entry = catalog.get(message)
+        assert entry is not None and entry.string and not entry.fuzzy, message
+        placeholders = sorted(re.findall(r"%\(\w+\)s", message))
+        assert sorted(re.findall(r"%\(\w+\)s", entry.string)) == placeholders, message
+
+
+def test_an_untranslated_template_word_is_a_warning(tmp_path, caplog):
+    """A new `_()` message in a template, not yet translated in sphinx.po (or fuzzy there), is
+    a warning naming the template, so the strict build of a complete language fails."""
+    from cart_i18n import check_template_translations
+
+    (tmp_path / "_templates").mkdir()
+    (tmp_path / "_templates" / "block.html").write_text(
+        '<p>{{ _("Translated.") }}</p>\n<p>{{ _("A sentence nobody translated yet.") }}</p>\n'
+        '<p>{{ _("Changed since.") }}</p>\n',
+        encoding="utf-8",
+    )
+    po = tmp_path / "locale" / "es" / "LC_MESSAGES" / "sphinx.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "Translated."\nmsgstr "Traducido."\n\n'
+        '#, fuzzy\nmsgid "Changed since."\nmsgstr "Cambiado."\n',
+        encoding="utf-8",
+    )
+    with caplog.at_level("WARNING"):
+        check_template_translations(_template_app(tmp_path))
+    assert "A sentence nobody translated yet." in caplog.text
+    assert "Changed since." in caplog.text
+    assert "'Translated.'" not in caplog.text
+    where = {getattr(record, "location", None) for record in caplog.records}
+    assert f"{tmp_path / '_templates' / 'block.html'}:2" in where, where
+    caplog.clear()
+    check_template_translations(_template_app(tmp_path, language="en"))
+    assert not caplog.text

@@ -7,6 +7,16 @@
 - In a language the site declares complete (`complete_languages`), every paragraph, title or
   alternative text still in English (untranslated or fuzzy in docs/locale) is a warning at its
   source line, so the strict build fails until the translation is finished.
+- The site's template words (the emergency block, furo's control names in page.html) are
+  `_()` messages of the `sphinx` domain: the gettext builder writes them to sphinx.pot, with the
+  theme's and Sphinx's own words the pages show that Sphinx ships no translation for
+  (`THEME_STRINGS`), and the HTML builder reads docs/locale/<lang>/LC_MESSAGES/sphinx.po
+  (compiled to .mo by Sphinx at start). In a complete language each of them left
+  untranslated or fuzzy there is a warning too.
+- The diagrams' words (`diagram_directory`) go through the `diagrams` catalog: diagrams.py
+  writes each drawing's twin in a language (journey.es.svg), which Sphinx's
+  `figure_language_filename` picks for figures in that language. In a complete language a
+  missing, stale or partly untranslated twin is a warning.
 - Each HTML page gets `cart_language_links` (for docs/_templates/language-switch.html): the
   same page in every language of `site_languages`, with relative links, so the switch works
   from file:// and any static host; language-switch.js remembers the reader's choice.
@@ -22,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -69,6 +80,33 @@ MONTHS_ES = [
     "noviembre",
     "diciembre",
 ]
+
+
+SEARCH_FOUND_ONE = "Search finished, found one page matching the search query."
+SEARCH_FOUND_MANY = "Search finished, found ${resultCount} pages matching the search query."
+
+#: Words furo's and Sphinx's templates and HTML writer put on every page, through `_()`, that
+#: Sphinx's own catalogs leave in English in Spanish. Extracted into sphinx.pot beside the
+#: site's template messages, so translators see them in the same catalog.
+THEME_STRINGS = (
+    "Skip to content",
+    "Back to top",
+    "On this page",
+    "Next",
+    "Previous",
+    "Home",
+    "Copyright &#169; %(copyright)s",
+    "Made with ",
+    '<a href="https://www.sphinx-doc.org/">Sphinx</a> and ',
+    "Link to this heading",
+    "Link to this image",
+    "Link to this table",
+    "Link to this definition",
+    # Sphinx's search script (translations.js): Sphinx's Spanish catalog has this plural
+    # message with empty translations, so the search page said nothing when it finished.
+    SEARCH_FOUND_ONE,
+    SEARCH_FOUND_MANY,
+)
 
 
 def base_language(language: str | None) -> str:
@@ -260,12 +298,163 @@ def add_page_context(
     context["cart_language_label"] = SWITCH_LABELS.get(base_language(app.config.language), "")
 
 
+def template_messages(app: Sphinx) -> dict[str, tuple[str, int]]:
+    """Every `_()` message of the project's templates, with where it is, plus THEME_STRINGS:
+    what the gettext builder extracts into sphinx.pot."""
+    from jinja2 import Environment  # noqa: PLC0415
+
+    extract = Environment(extensions=["jinja2.ext.i18n"]).extract_translations
+    found: dict[str, tuple[str, int]] = {}
+    for folder in app.config.templates_path:
+        for template in sorted(Path(app.srcdir, folder).rglob("*.html")):
+            for line, _function, message in extract(template.read_text(encoding="utf-8")):
+                if isinstance(message, str):
+                    found.setdefault(message, (str(template), line))
+    for message in THEME_STRINGS:
+        found.setdefault(message, (__file__, 0))
+    return found
+
+
+def add_theme_strings(app: Sphinx) -> None:
+    """gettext builder: THEME_STRINGS join the site's template messages in sphinx.pot."""
+    if app.builder.name != "gettext":
+        return
+    from sphinx.builders.gettext import MsgOrigin  # noqa: PLC0415
+
+    for message in THEME_STRINGS:
+        app.builder.catalogs["sphinx"].add(message, MsgOrigin(source=__file__, line=0))
+
+
+def check_template_translations(app: Sphinx) -> None:
+    """HTML builds in a complete language: every template message translated in sphinx.po
+    (not fuzzy), or a warning naming the template and line, so the strict build fails."""
+    language = base_language(app.config.language)
+    if app.builder.format != "html" or language == "en":
+        return
+    if language not in app.config.complete_languages:
+        return
+    done: set[str] = set()
+    for directory in app.config.locale_dirs:
+        po = Path(app.srcdir, directory, language, "LC_MESSAGES", "sphinx.po")
+        if po.is_file():
+            from babel.messages.pofile import read_po  # noqa: PLC0415
+
+            with po.open("rb") as file:
+                done |= {m.id for m in read_po(file) if m.id and m.string and not m.fuzzy}
+    for message, (source, line) in template_messages(app).items():
+        if message not in done:
+            logger.warning(
+                "untranslated or fuzzy in %s: %r; translate it in docs/locale/%s/LC_MESSAGES/"
+                "sphinx.po (nox -s translations)",
+                language,
+                message[:70],
+                language,
+                type="i18n",
+                subtype="untranslated",
+                location=f"{source}:{line}" if line else None,
+            )
+
+
+def check_diagram_translations(app: Sphinx) -> None:
+    """In a complete language: every diagram has its twin, made from the English drawing and
+    a finished diagrams.po (diagrams.py), or a warning, so the strict build fails."""
+    language = base_language(app.config.language)
+    if language == "en" or language not in app.config.complete_languages:
+        return
+    if not app.config.diagram_directory:
+        return
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    from . import diagrams  # noqa: PLC0415
+
+    folder = Path(app.srcdir, app.config.diagram_directory)
+    for directory in app.config.locale_dirs:
+        po = Path(app.srcdir, directory, language, "LC_MESSAGES", f"{diagrams.DOMAIN}.po")
+        if po.is_file():
+            with po.open("rb") as file:
+                catalog = read_po(file, locale=language)
+            break
+    else:
+        from babel.messages.catalog import Catalog  # noqa: PLC0415
+
+        catalog = Catalog(locale=language)
+    for problem in diagrams.stale(folder, catalog, language):
+        logger.warning(
+            "diagram in %s: %s (nox -s translations)",
+            language,
+            problem,
+            type="i18n",
+            subtype="untranslated",
+        )
+
+
 def add_static(app: Sphinx) -> None:
     if app.builder.format == "html":
         add_minified_static_dir(app, PACKAGE_DIR / "static")
         if len(app.config.site_languages) > 1:
             app.add_js_file("language-switch.js", defer="defer")
             app.add_css_file("language-switch.css")
+
+
+def site_template_translations(app: Sphinx, language: str) -> dict[str, str]:
+    """The finished translations of the site's sphinx.po in `language`."""
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
+    done: dict[str, str] = {}
+    for directory in app.config.locale_dirs:
+        po = Path(app.srcdir, directory, language, "LC_MESSAGES", "sphinx.po")
+        if po.is_file():
+            with po.open("rb") as file:
+                done |= {m.id: m.string for m in read_po(file) if m.id and m.string and not m.fuzzy}
+    return done
+
+
+#: How a translated build's `_static/translations.js` is written (fill_script_translations).
+SCRIPT_CATALOG = """\
+// Sphinx's script messages for this language, as Sphinx writes them, but with the plural rule
+// as code: Sphinx's Documentation.addTranslations() makes it with new Function(), which a strict
+// Content-Security-Policy (no 'unsafe-eval') blocks on every page (cart_i18n).
+Object.assign(Documentation.TRANSLATIONS, {messages});
+Documentation.PLURAL_EXPR = (n) => ({plural});
+Documentation.LOCALE = {locale};
+"""
+#: A gettext plural rule: n, numbers, comparisons, arithmetic and the ternary, nothing else.
+PLURAL_RULE = re.compile(r"[\sn0-9=!<>&|?:%()+\-*/]+")
+
+
+def fill_script_translations(app: Sphinx, exception: Exception | None) -> None:
+    """Rewrite `_static/translations.js` (copied from Sphinx's own catalogs) in a translated
+    build: the plural rule as code, so the pages need no eval under a strict policy; and the
+    search summary's words from the site's sphinx.po, because Sphinx's Spanish catalog leaves
+    that message empty and the search page said nothing when it finished. (Sphinx looks for a
+    site's own sphinx.js in `locale_dirs` relative to the working directory, not the source
+    folder, so it cannot be shipped that way.)"""
+    language = base_language(app.config.language)
+    if exception is not None or app.builder.format != "html" or language == "en":
+        return
+    script = Path(app.outdir, "_static", "translations.js")
+    if not script.is_file():
+        return
+    text = script.read_text(encoding="utf-8")
+    if "Documentation.addTranslations(" not in text:
+        return  # already rewritten by an earlier build into this folder
+    start, end = text.find("("), text.rfind(")")
+    catalog = json.loads(text[start + 1 : end])
+    plural = str(catalog.get("plural_expr", "n == 1 ? 0 : 1"))
+    if not PLURAL_RULE.fullmatch(plural):
+        return
+    done = site_template_translations(app, language)
+    if SEARCH_FOUND_ONE in done and SEARCH_FOUND_MANY in done:
+        many = done[SEARCH_FOUND_MANY]
+        catalog["messages"][SEARCH_FOUND_ONE] = [done[SEARCH_FOUND_ONE], many, many]
+    script.write_text(
+        SCRIPT_CATALOG.format(
+            messages=json.dumps(catalog["messages"], indent=1, sort_keys=True),
+            plural=plural,
+            locale=json.dumps(catalog.get("locale", language)),
+        ),
+        encoding="utf-8",
+    )
 
 
 def forget_translations(app: Sphinx, exception: Exception | None) -> None:
@@ -300,9 +489,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
         types=frozenset({list, tuple}),
         description="Languages a qualified medical translator has reviewed (changes the notice).",
     )
+    app.add_config_value(
+        "diagram_directory",
+        "",
+        "env",
+        types=frozenset({str}),
+        description="The folder of the site's SVG diagrams, relative to the source folder: "
+        "their words are translated through the diagrams catalog (cart_i18n.diagrams).",
+    )
     app.add_transform(UntranslatedCheck)
     app.add_transform(TranslationNotice)
     app.connect("builder-inited", add_static)
+    app.connect("builder-inited", add_theme_strings)
+    app.connect("builder-inited", check_template_translations)
+    app.connect("builder-inited", check_diagram_translations)
     app.connect("html-page-context", add_page_context)
+    app.connect("build-finished", fill_script_translations)
     app.connect("build-finished", forget_translations)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

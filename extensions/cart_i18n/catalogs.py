@@ -19,6 +19,9 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+#: Catalogs with no page template: the quizzes' (cart_quiz) and the diagrams' (diagrams.py).
+KEPT = {"quiz-content", "diagrams"}
+
 
 def _read(path: Path, language: str | None = None) -> Catalog:
     with path.open("rb") as file:
@@ -29,6 +32,16 @@ def _write(path: Path, catalog: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as out:
         write_po(out, catalog, width=79)
+
+
+def merge(catalog_path: Path, template: Catalog, language: str) -> Catalog:
+    """Merge a template into one catalog and write it: a changed English string keeps its
+    old translation marked fuzzy, a new one is untranslated, a gone one is dropped."""
+    catalog = _read(catalog_path, language) if catalog_path.is_file() else Catalog(locale=language)
+    catalog.update(template)
+    catalog.obsolete.clear()
+    _write(catalog_path, catalog)
+    return catalog
 
 
 def update(
@@ -42,15 +55,11 @@ def update(
     for language in languages:
         folder = locale_dir / language / "LC_MESSAGES"
         for domain, pot_path in pots.items():
-            pot = _read(pot_path)
             path = folder / f"{domain}.po"
-            catalog = _read(path, language) if path.is_file() else Catalog(locale=language)
-            catalog.update(pot)
-            catalog.obsolete.clear()
-            _write(path, catalog)
+            merge(path, _read(pot_path), language)
             written.append(path)
         for path in folder.glob("*.po"):
-            if path.stem not in pots and path.stem != "quiz-content":
+            if path.stem not in pots and path.stem not in KEPT:
                 path.unlink()
                 path.with_suffix(".mo").unlink(missing_ok=True)
     return written
