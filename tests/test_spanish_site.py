@@ -206,6 +206,12 @@ def test_the_themes_words_are_spanish(built_site_es):
     footer = page.select_one("footer").get_text(" ", strip=True)
     assert "Siguiente" in footer and "Anterior" in footer and "Hecho con" in footer
     assert "Next" not in footer.split() and "Made with" not in footer
+    # The icons' titles (read by some screen readers) and the two sidebars' names.
+    titles = {title.get_text(strip=True) for title in page.select("svg symbol title")}
+    assert titles and not titles & {"Contents", "Menu", "Expand", "Light mode", "Dark mode"}
+    assert page.select_one("aside.sidebar-drawer")["aria-label"] == "Menú del sitio"
+    assert page.select_one("aside.toc-drawer")["aria-label"] == "En esta página"
+    assert "Aprender sobre CAR-T" in page.title.get_text()
 
 
 # The diagrams: each figure of a Spanish page is the drawing's Spanish twin
