@@ -48,3 +48,21 @@ def test_home_page_opens_with_its_title_and_main_landmark(page, site_url):
         .strip()
         .startswith("CAR T-cell therapy, explained")
     )
+
+
+def test_the_themes_icons_in_named_controls_are_decorative(built_site):
+    """furo's icons sit in buttons, labels and links that have their own names; an icon a
+    screen reader would name a second time ("Menu", "Light mode") is hidden from it, and the
+    two sidebars are named regions (IBM Equal Access: svg_graphics_labelled,
+    aria_complementary_labelled)."""
+    page = page_soup(built_site, "what-is-car-t")
+    icons = [
+        svg
+        for svg in page.select("body svg")
+        if not svg.find_parent("symbol") and svg.find_parent(["a", "button", "label"])
+    ]
+    assert len(icons) >= 8
+    named = [svg for svg in icons if svg.get("aria-hidden") != "true"]
+    assert not named, [str(svg)[:80] for svg in named]
+    assert page.select_one("aside.sidebar-drawer")["aria-label"]
+    assert page.select_one("aside.toc-drawer")["aria-label"]
