@@ -551,6 +551,26 @@ def test_keyboard_walk_of_the_home_page(page, site_url, mode_name):
     assert [stop for stop in backward if stop in forward] == forward[::-1]
 
 
+def test_back_to_top_keeps_focus_when_the_page_reaches_the_top(page, site_url):
+    """furo hides "Back to top" near the top of the page; once it has focus it stays, so
+    focus is never dropped to the page's body while a keyboard reader moves up."""
+    prepare(page, MODE_BY_NAME["dark-320"])
+    visit(page, f"{site_url}/index.html")
+    page.evaluate("window.scrollTo(0, 900)")
+    page.evaluate(SETTLE)
+    page.evaluate("window.scrollTo(0, 600)")  # scrolling up shows the link
+    page.wait_for_function("document.documentElement.classList.contains('show-back-to-top')")
+    page.locator(".back-to-top").focus()
+    page.evaluate("window.scrollTo(0, 0)")  # furo hides it within 64 px of the top
+    page.wait_for_function("!document.documentElement.classList.contains('show-back-to-top')")
+    page.evaluate(SETTLE)
+    assert page.evaluate("document.activeElement.classList.contains('back-to-top')"), (
+        "focus was dropped to the page's body"
+    )
+    state = page.evaluate(FOCUS_STATE)
+    assert_focus_shown(state, "Back to top after reaching the top")
+
+
 def test_site_navigation_drawer_opens_and_closes_by_keyboard_at_320px(page, site_url):
     """At 320 px the menu button opens the navigation with Enter or Space, moves focus into
     it, and Escape closes it and returns focus to the button."""
