@@ -18,7 +18,10 @@ from pathlib import Path
 
 from .measure import Build, run_measured
 
-_RELOADED = re.compile(r"Documentation built in")
+#: The end of each rebuild of `mkdocs serve`: at 500 pages a dirty rebuild that follows a
+#: second file event can print no "Documentation built in" line, but every rebuild ends by
+#: reloading the browsers.
+_RELOADED = re.compile(r"Reloading browsers")
 _SERVING = re.compile(r"Serving on")
 _TICKS = os.sysconf("SC_CLK_TCK")
 
