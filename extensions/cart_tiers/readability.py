@@ -157,8 +157,14 @@ class TextFigures:
         return self.words / self.sentences if self.sentences else 0.0
 
 
-def measure(blocks: Iterable[str]) -> TextFigures:
-    """Measure text given as blocks (paragraphs, list items, titles).
+def measure(
+    blocks: Iterable[str],
+    split_sentences: Callable[[str], list[str]] = split_sentences,
+    split_words: Callable[[str], list[str]] = split_words,
+    count_syllables: Callable[[str], int] = count_syllables,
+) -> TextFigures:
+    """Measure text given as blocks (paragraphs, list items, titles), with a language's own
+    sentence, word and syllable rules (English's by default).
 
     Each block ends a sentence even without a full stop, so a bulleted list reads as
     one short sentence per item rather than one long run-on sentence.

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 import pyphen
 
-from .readability import TextFigures, split_at_sentence_ends
+from .readability import TextFigures, measure, split_at_sentence_ends
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -118,11 +118,4 @@ def fernandez_huerta(words: int, sentences: int, syllables: int) -> float:
 
 def measure_es(blocks: Iterable[str]) -> TextFigures:
     """Counts for Spanish text given as blocks; each block ends a sentence."""
-    words = sentences = syllables = 0
-    for block in blocks:
-        for sentence in split_sentences_es(block):
-            sentence_words = split_words_es(sentence)
-            sentences += 1
-            words += len(sentence_words)
-            syllables += sum(count_syllables_es(word) for word in sentence_words)
-    return TextFigures(words=words, sentences=sentences, syllables=syllables)
+    return measure(blocks, split_sentences_es, split_words_es, count_syllables_es)
