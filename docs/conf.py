@@ -16,6 +16,7 @@ extensions = [
     "cart_tiers",
     "cart_quiz",
     "cart_static.navigation",
+    "cart_static.compiled_templates",
     "cart_static.valid_html",
     "cart_static.lean",
     "cart_i18n",
