@@ -79,9 +79,9 @@ def edit(path: Path, old: str, new: str) -> None:
     os.utime(path, (later, later))
 
 
-@pytest.mark.slow
-def test_every_step_of_a_sequence_of_edits_equals_a_clean_build(tmp_path):
-    source = copy_root("educators", tmp_path)
+def edit_steps(source: Path) -> list[tuple[str, Callable[[], None]]]:
+    """The scripted sequence: edits, a broken and a fixed quiz, a rename with its embed and
+    links, a deletion and configuration changes, each as (name, change)."""
     quizzes = source / "quizzes"
     (source / "links.md").write_text(
         "# Links\n\nSee {ref}`quiz-page-basics` and {ref}`quiz-answers-basics`.\n",
@@ -104,7 +104,7 @@ def test_every_step_of_a_sequence_of_edits_equals_a_clean_build(tmp_path):
     def delete_quiz() -> None:
         (quizzes / "team.yaml").unlink()
 
-    steps: list[tuple[str, Callable[[], None]]] = [
+    return [
         ("nothing changed", lambda: None),
         ("a quiz edited", lambda: edit(quizzes / "escapes.yaml", 'title: "', 'title: "New ')),
         ("a quiz broken", lambda: edit(quizzes / "escapes.yaml", "minutes:", "minutes: x")),
@@ -125,6 +125,12 @@ def test_every_step_of_a_sequence_of_edits_equals_a_clean_build(tmp_path):
         ),
         ("the pages switched off", lambda: edit(source / "conf.py", '"self-checks"', '""')),
     ]
+
+
+@pytest.mark.slow
+def test_every_step_of_a_sequence_of_edits_equals_a_clean_build(tmp_path):
+    source = copy_root("educators", tmp_path)
+    steps = edit_steps(source)
     incremental = tmp_path / "incremental"
     build(source, incremental)
     for number, (name, change) in enumerate(steps, start=1):

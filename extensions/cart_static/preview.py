@@ -1,0 +1,109 @@
+"""A live preview whose rebuilds start warm: `python -m cart_static.preview`, with
+sphinx-autobuild's arguments (what `nox -s preview` runs).
+
+sphinx-autobuild runs every rebuild as `python -m sphinx` in a new process, so a one-page edit
+pays for importing Sphinx, MyST, furo and the extensions and filling their caches (the
+pronouncing dictionary, the quiz schema) before any work: most of the 0.8 s of CPU it costs at
+500 pages. Here the first build runs in the server's own process, which keeps everything it
+imported; each later rebuild runs where sphinx-autobuild already runs it, in a worker forked
+from the server, now as `sphinx.cmd.build.build_main` in that worker: a new Sphinx
+application that reads the configuration and loads the saved environment, the steps of
+`python -m sphinx`, so a rebuild writes what a build in a new process writes
+(`tests/test_preview.py` runs the incremental-equals-clean sequence through the preview).
+
+Only code already imported could be stale: when a changed file is a module the server has
+loaded (an extension's source), the server starts again in a new process (the browser page
+then needs one manual reload, as the live-reload connection is new).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sphinx.cmd.build import build_main
+from sphinx_autobuild import __main__ as autobuild
+from sphinx_autobuild.build import Builder
+from sphinx_autobuild.utils import show_message
+
+#: Printed after every build, as sphinx-autobuild does; the bench and the tests wait for it.
+SERVING = "Serving on"
+
+
+def _loaded_sources() -> frozenset[str]:
+    """The files of every module this process has imported."""
+    return frozenset(
+        os.path.realpath(module.__file__)
+        for module in list(sys.modules.values())
+        if isinstance(getattr(module, "__file__", None), str)
+    )
+
+
+class WarmBuilder(Builder):
+    """sphinx-autobuild's builder, building in its own process instead of a new one."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.server = os.getpid()
+        self.loaded: frozenset[str] = frozenset()
+
+    def __call__(self, *, changed_paths: Sequence[Path]) -> None:
+        stale = sorted(str(path) for path in changed_paths if str(path) in self.loaded)
+        if stale:
+            shown = ", ".join(stale[:3])
+            show_message(
+                f"Code the preview has loaded changed ({shown}): starting again; reload the "
+                "page in the browser when it is back"
+            )
+            os.kill(self.server, signal.SIGUSR1)
+            return
+        if changed_paths:
+            shown = ", ".join(path.name for path in changed_paths[:5])
+            show_message(f"Detected changes ({shown})")
+            show_message("Rebuilding...")
+        if self._run_commands(self.pre_build_commands, "pre-build") != 0:
+            return
+        status = build_main(list(self.sphinx_args))
+        if status:
+            show_message(
+                f"Sphinx exited with exit code {status}. The server goes on serving the last "
+                "output: fix the cause above, or stop it with Ctrl+C."
+            )
+        else:
+            self._run_commands(self.post_build_commands, "post-build")
+        if os.getpid() == self.server:
+            self._settle()
+        show_message(f"{SERVING} {self.uri}")
+
+    def _settle(self) -> None:
+        """After the first build, in the server: remember what is loaded, and move it out of
+        the collector's sight, so a forked rebuild never walks (or copies) it."""
+        self.loaded = _loaded_sources()
+        gc.collect()
+        gc.freeze()
+
+
+def _start_again(signum: int, frame: object) -> None:
+    """A new server process in place of this one; the rebuild workers go first, as they hold
+    a copy of the listening socket."""
+    for worker in multiprocessing.active_children():
+        worker.kill()
+        worker.join()
+    os.execv(sys.executable, [sys.executable, "-m", "cart_static.preview", *sys.argv[1:]])
+
+
+def main(argv: Sequence[str] = ()) -> None:
+    # Rebuild workers must be forks of this warm process (Python 3.14's default is forkserver).
+    multiprocessing.set_start_method("fork", force=True)
+    signal.signal(signal.SIGUSR1, _start_again)
+    autobuild.Builder = WarmBuilder
+    autobuild.main(list(argv) or sys.argv[1:])
+
+
+if __name__ == "__main__":
+    main()
