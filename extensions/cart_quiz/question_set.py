@@ -27,11 +27,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .directive import QuizDirective
 from .links import builder_of
 from .model import Quiz
-from .nodes import INTERACTIVE_BUILDERS, el, element, quiz_question, text_part
+from .nodes import INTERACTIVE_BUILDERS, el, element, quiz_question
 from .store import quiz_store
 from .text import to_plain
 from .translation import _
-from .worksheet import PRINTABLE_CLASSES, _copy, build_worksheet
+from .worksheet import PRINTABLE_CLASSES, build_worksheet
 
 SET_CLASS = "cart-quiz-set"
 PICKER_CLASS = "cart-set-picker"
@@ -168,29 +168,17 @@ class QuizSetDirective(QuizDirective):
         quizzes = sorted(store.quizzes.values(), key=lambda found: found.id)
         widgets = el("div", classes=["cart-set-pool"], hidden=True)
         sheets = el("ol", classes=["cart-set-sheet-pool"], hidden=True)
-        keys = el("ol", classes=["cart-set-key-pool"], hidden=True)
         for source in quizzes:
             built = self.build_quiz(source)
             widgets += built
-            sheet, key = build_worksheet(built.deepcopy())
+            # The answer key is not kept here a second time: cart-quiz-set.js makes each
+            # question's key from its widget's answer (the same words), 20 KB gzipped less.
+            sheet, _key = build_worksheet(built.deepcopy())
             sheet_items = next(sheet.findall(nodes.enumerated_list)).children
-            key_items = next(key.findall(nodes.enumerated_list)).children
             questions = [child for child in built.children if isinstance(child, quiz_question)]
-            for question, sheet_item, key_item in zip(
-                questions, sheet_items, key_items, strict=True
-            ):
+            for question, sheet_item in zip(questions, sheet_items, strict=True):
                 name = question_key(source.id, question["question_id"])
-                key_item.insert(
-                    0,
-                    nodes.paragraph(
-                        "",
-                        "",
-                        *_copy(text_part(question, "prompt")),
-                        classes=["cart-answer-prompt"],
-                    ),
-                )
                 sheets += el("li", *sheet_item.children, data_question=name)
-                keys += el("li", *key_item.children, data_question=name)
         needs = el(
             "p",
             _(
@@ -239,7 +227,6 @@ class QuizSetDirective(QuizDirective):
             ),
             widgets,
             sheets,
-            keys,
             classes=[SET_CLASS, "cart-educators"],
             data_cart_set_strings=json.dumps(set_strings(), ensure_ascii=False),
         )

@@ -161,14 +161,28 @@
     if (!fieldset || !section.contains(fieldset) || !fieldset.classList.contains("cart-question")) {
       return null;
     }
-    var selector = 'li[data-question="' + key + '"]';
     return {
       key: key,
       section: section,
       fieldset: fieldset,
-      sheet: root.querySelector(".cart-set-sheet-pool > " + selector),
-      answer: root.querySelector(".cart-set-key-pool > " + selector)
+      sheet: root.querySelector('.cart-set-sheet-pool > li[data-question="' + key + '"]')
     };
+  }
+
+  /* A question's answer key: its prompt, then what its "Show answer" holds (the verdict and
+     feedback of each answer, the explanation, Learn more, the question for the team). */
+  function answerKey(question) {
+    var item = make("li");
+    var prompt = make("p", "cart-answer-prompt");
+    var body = question.fieldset.querySelector(".cart-answer-body").cloneNode(true);
+    Array.prototype.forEach.call(body.querySelectorAll(".cart-your-answer"), function (node) {
+      node.remove();
+    });
+    prompt.append.apply(prompt, question.fieldset.querySelector(".cart-question-prompt")
+      .cloneNode(true).childNodes);
+    item.appendChild(prompt);
+    item.append.apply(item, body.childNodes);
+    return item;
   }
 
   function shown(key) {
@@ -214,7 +228,7 @@
       if (view === "quiz") buildQuiz(root, s, found, heading);
       else buildPaper(root, s, found, view);
     }
-    ["cart-set-pool", "cart-set-sheet-pool", "cart-set-key-pool"].forEach(function (name) {
+    ["cart-set-pool", "cart-set-sheet-pool"].forEach(function (name) {
       var pool = root.querySelector("." + name);
       if (pool) pool.remove();
     });
@@ -248,7 +262,9 @@
     var template = found[0].section;
     var section = make("section", "cart-quiz cart-set-quiz");
     section.setAttribute("data-quiz-id", "set");
-    section.setAttribute("data-cart-strings", template.getAttribute("data-cart-strings"));
+    // The strings the page's first quiz carries for all of them.
+    section.setAttribute("data-cart-strings", root.querySelector(".cart-quiz[data-cart-strings]")
+      .getAttribute("data-cart-strings"));
     section.setAttribute("aria-labelledby", heading.id);
     var privacy = template.querySelector(".cart-quiz-privacy");
     if (privacy) section.appendChild(privacy.cloneNode(true));
@@ -269,7 +285,7 @@
     root.classList.add("cart-set-on-paper");
     var list = make("ol", "cart-set-sheet");
     found.forEach(function (question) {
-      var item = view === "worksheet" ? question.sheet : question.answer;
+      var item = view === "worksheet" ? question.sheet : answerKey(question);
       if (item) list.appendChild(item);
     });
     if (view === "worksheet") {

@@ -286,7 +286,9 @@
 
   function Quiz(section) {
     this.section = section;
-    this.strings = JSON.parse(section.getAttribute("data-cart-strings"));
+    // The page's first quiz carries the strings for every quiz on it.
+    this.strings = JSON.parse((section.hasAttribute("data-cart-strings") ? section :
+      document.querySelector(".cart-quiz[data-cart-strings]")).getAttribute("data-cart-strings"));
     this.footer = section.querySelector(".cart-quiz-footer");
     this.score = section.querySelector(".cart-score");
     this.summary = section.querySelector(".cart-summary");
