@@ -44,6 +44,7 @@
     };
 
     for (const toggle of toggles) {
+      toggle.setAttribute("role", "button");
       toggle.setAttribute("aria-label", input.getAttribute("aria-label") || drawerId);
       toggle.setAttribute("aria-controls", drawer.id);
       toggle.addEventListener("click", (event) => {
