@@ -173,14 +173,11 @@
      feedback of each answer, the explanation, Learn more, the question for the team). */
   function answerKey(question) {
     var item = make("li");
-    var prompt = make("p", "cart-answer-prompt");
-    var body = question.fieldset.querySelector(".cart-answer-body").cloneNode(true);
-    Array.prototype.forEach.call(body.querySelectorAll(".cart-your-answer"), function (node) {
-      node.remove();
-    });
-    prompt.append.apply(prompt, question.fieldset.querySelector(".cart-question-prompt")
-      .cloneNode(true).childNodes);
-    item.appendChild(prompt);
+    var prompt = item.appendChild(make("p", "cart-answer-prompt"));
+    var parts = question.fieldset.querySelectorAll(".cart-question-prompt, .cart-answer-body");
+    prompt.append.apply(prompt, parts[0].cloneNode(true).childNodes);
+    var body = parts[1].cloneNode(true);
+    body.querySelectorAll(".cart-your-answer").forEach(function (node) { node.remove(); });
     item.append.apply(item, body.childNodes);
     return item;
   }
