@@ -1,5 +1,6 @@
 """Sphinx configuration for the CAR-T learning site."""
 
+import re
 from pathlib import Path
 
 from cart_static import add_minified_static_dir
@@ -113,6 +114,7 @@ def add_page_context(app, pagename, templatename, context, doctree):
     """Tell templates who the page is for, and give a page without a meta description the
     site's fallback one."""
     context["cart_audience"] = page_audience(pagename, context.get("meta"))
+    add_page_styles(app, context)
     metatags = context.get("metatags", "")
     if 'name="description"' not in metatags:
         title = Markup(str(context.get("title") or "")).striptags().strip()
@@ -121,6 +123,24 @@ def add_page_context(app, pagename, templatename, context, doctree):
         context["metatags"] = Markup(
             f'{metatags}\n<meta name="description" content="{escape(description)}" />'
         )
+
+
+#: Diagrams and icons in a page's body (their styles are in cart-figures.css).
+FIGURE_CLASSES = re.compile(r'class="[^"]*\bcart-(?:figure|icon)\b')
+
+
+def add_page_styles(app, context):
+    """The site's styles that only some pages use, linked only from those (docs/_assets/):
+    cart-emergency.css where page.html shows the emergency block (pages for patients and
+    families that have an h1), cart-figures.css on pages with a diagram or an icon. A page
+    with neither loads 0.5 KB (gzipped) less than when a11y.css held them."""
+    if app.builder.format != "html":
+        return
+    body = context.get("body", "")
+    if context["cart_audience"] == "patients" and "</h1>" in body:
+        app.add_css_file("cart-emergency.css")
+    if FIGURE_CLASSES.search(body):
+        app.add_css_file("cart-figures.css")
 
 
 def drop_svg_on_paper(app, doctree, docname):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from cart_static import MINIFIERS
 
 EXTENSIONS = Path(__file__).resolve().parent.parent / "extensions"
@@ -67,3 +69,28 @@ def test_pages_load_sphinx_highlighting_assets_only_where_they_are_used(built_si
         assert "_static/pygments.css" in page.read_text(encoding="utf-8"), page
     search = (built_site / "search.html").read_text(encoding="utf-8")
     assert "_static/doctools.js" in search and "cart-search-words.js" not in search
+
+
+def test_a_page_carries_the_quiz_strings_once(built_site):
+    """The quiz script's strings ride on a page's first quiz only (cart-quiz.js reads them
+    there for every quiz of the page): a page with two quizzes does not repeat them."""
+    page = BeautifulSoup(
+        (built_site / "risks-and-side-effects.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    quizzes = page.select("section.cart-quiz")
+    assert len(quizzes) == 2
+    assert [quiz.has_attr("data-cart-strings") for quiz in quizzes] == [True, False]
+
+
+def test_site_styles_for_some_pages_load_only_there(built_site):
+    """cart-emergency.css only where the emergency block is, cart-figures.css only where a
+    diagram or an icon is; a11y.css everywhere."""
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "<body" not in text:
+            continue
+        body = text.split("<body", 1)[1]
+        assert "a11y.css" in text, page
+        assert ("cart-emergency.css" in text) == ('class="cart-emergency"' in body), page
+        figures = re.search(r'class="[^"]*\bcart-(?:figure|icon)\b', body) is not None
+        assert ("cart-figures.css" in text) == figures, page

@@ -252,3 +252,29 @@ def test_axe_finds_no_violation_on_the_set_and_the_picker(browser, site_url, cho
             found[view] = violations
     assert found == {}
     context.close()
+
+
+@pytest.mark.parametrize("quiz", ["crs-and-icans", FIRST])
+@pytest.mark.parametrize("view", ["worksheet", "answers"])
+def test_the_set_on_paper_says_what_the_quizs_own_worksheet_and_key_say(page, site_url, quiz, view):
+    """The set page keeps each question once (its widget) and makes its worksheet and
+    answer-key items from it: a set of a whole quiz reads word for word as that quiz's own
+    worksheet or answer key (worksheet.py), ordering and multiple-choice questions too."""
+
+    def words(texts: list[str]) -> list[str]:
+        return [" ".join(text.split()) for text in texts]
+
+    errors = watch_errors(page)
+    page.goto(f"{site_url}/quiz/{quiz}.html")
+    ids = page.eval_on_selector_all(".cart-question", "f => f.map(x => x.dataset.questionId)")
+    types = set(
+        page.eval_on_selector_all(".cart-question", "f => f.map(x => x.dataset.questionType)")
+    )
+    page.goto(f"{site_url}/quiz/{view}/{quiz}.html")
+    own = words(page.locator("article ol:not(li ol) > li").all_inner_texts())
+    page.goto(f"{site_url}/quiz-set.html?q={','.join(f'{quiz}/{i}' for i in ids)}&view={view}")
+    assert words(page.locator("ol.cart-set-sheet > li").all_inner_texts()) == own
+    assert len(own) == len(ids)
+    if quiz == "crs-and-icans":
+        assert {"ordering", "single"} <= types
+    assert errors == []

@@ -3,10 +3,11 @@
 "use strict";
 
 (() => {
-  /** Furo's off-canvas drawers: the hidden checkbox that opens each one, and the drawer. */
+  /** Furo's off-canvas drawers: the hidden checkbox that opens each one, the drawer, and
+   *  the id the drawer gets when it has none. */
   const DRAWERS = [
-    { inputId: "__navigation", drawerSelector: ".sidebar-drawer", drawerId: "site-navigation" },
-    { inputId: "__toc", drawerSelector: ".toc-drawer", drawerId: "page-contents" },
+    ["__navigation", ".sidebar-drawer", "site-navigation"],
+    ["__toc", ".toc-drawer", "page-contents"],
   ];
   const FOCUSABLE = "a[href], button, input:not([type=hidden]), select, textarea, [tabindex]";
 
@@ -24,7 +25,7 @@
   }
 
   /** Make furo's drawer toggles keyboard-operable buttons that say whether they are open. */
-  function setUpDrawer({ inputId, drawerSelector, drawerId }) {
+  function setUpDrawer([inputId, drawerSelector, drawerId]) {
     const input = document.getElementById(inputId);
     const drawer = document.querySelector(drawerSelector);
     const labels = [...document.querySelectorAll(`label[for="${inputId}"]:not(.overlay)`)];

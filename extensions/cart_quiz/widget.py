@@ -291,7 +291,11 @@ def my_progress_link(node: quiz, env: Any, builder: Any) -> element | None:
     return el("p", _("See all your self-checks:"), " ", link, classes=["cart-progress-link"])
 
 
-def quiz_widget(node: quiz, env: Any = None, builder: Any = None) -> element:
+def quiz_widget(
+    node: quiz, env: Any = None, builder: Any = None, *, with_strings: bool = True
+) -> element:
+    """The quiz's widget; `with_strings` puts the script's strings on it (the transform
+    gives them to the first quiz of a page only: cart-quiz.js reads them once a page)."""
     quiz_id = node["quiz_id"]
     level = heading_level(node)
     title_id = f"quiz-{quiz_id}-title"
@@ -349,7 +353,11 @@ def quiz_widget(node: quiz, env: Any = None, builder: Any = None) -> element:
         data_quiz_id=quiz_id,
         data_quiz_title=node["title"],
         data_category=node["category"],
-        data_cart_strings=json.dumps(script_strings(), ensure_ascii=False),
+        data_cart_strings=(
+            json.dumps(script_strings(), ensure_ascii=False, separators=(",", ":"))
+            if with_strings
+            else None
+        ),
         aria_labelledby=title_id if heading is not None or own_heading else None,
     )
 
@@ -362,8 +370,9 @@ class QuizWidgetTransform(SphinxPostTransform):
     builders = tuple(sorted(INTERACTIVE_BUILDERS))
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(quiz)):
-            node.replace_self(quiz_widget(node, self.env, builder_of(self.env)))
+        builder = builder_of(self.env)
+        for index, node in enumerate(list(self.document.findall(quiz))):
+            node.replace_self(quiz_widget(node, self.env, builder, with_strings=index == 0))
 
 
 def setup_widget(app: Sphinx) -> None:

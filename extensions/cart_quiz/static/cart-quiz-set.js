@@ -7,8 +7,9 @@
    On the set page: the page holds every question of every quiz, hidden. This script runs
    before cart-quiz.js (deferred scripts run in order) and keeps the questions the link names,
    in its order, numbered afresh, in one self-check that cart-quiz.js then scores as usual;
-   `view=worksheet` or `view=answers` shows the set on paper instead. Nothing is sent
-   anywhere. */
+   `view=worksheet` or `view=answers` shows the set on paper instead, each question's
+   worksheet or answer-key item made from its widget (the page does not hold them twice more).
+   Nothing is sent anywhere. */
 (function () {
   "use strict";
 
@@ -161,14 +162,47 @@
     if (!fieldset || !section.contains(fieldset) || !fieldset.classList.contains("cart-question")) {
       return null;
     }
-    var selector = 'li[data-question="' + key + '"]';
-    return {
-      key: key,
-      section: section,
-      fieldset: fieldset,
-      sheet: root.querySelector(".cart-set-sheet-pool > " + selector),
-      answer: root.querySelector(".cart-set-key-pool > " + selector)
-    };
+    return { key: key, section: section, fieldset: fieldset };
+  }
+
+  /* The text of `node`, copied (links and glossary terms kept), after `before`. */
+  function copied(node, tag, before) {
+    var copy = make(tag, "", before);
+    copy.append.apply(copy, node.cloneNode(true).childNodes);
+    return copy;
+  }
+
+  /* A question's worksheet item, as worksheet.py writes it: the prompt, "Choose all that
+     apply." (multiple choice) or "Number the steps..." (ordering), then each option with
+     "( )", "[ ]" or a blank to write the step's number on. */
+  function worksheetItem(question, s) {
+    var fieldset = question.fieldset;
+    var item = make("li");
+    item.appendChild(copied(fieldset.querySelector(".cart-question-prompt"), "p"));
+    var note = fieldset.querySelector(".cart-question-note");
+    var ordering = fieldset.getAttribute("data-question-type") === "ordering";
+    if (note) item.appendChild(make("p", "", note.textContent));
+    if (ordering) item.appendChild(make("p", "", s.numberSteps));
+    var list = item.appendChild(make("ul", "simple"));
+    fieldset.querySelectorAll(ordering ? ".cart-step-text" : ".cart-choice-label")
+      .forEach(function (text) {
+        var input = ordering ? null : document.getElementById(text.getAttribute("for"));
+        var box = !input ? "____ " : input.type === "checkbox" ? "[ ] " : "( ) ";
+        list.appendChild(make("li")).appendChild(copied(text, "p", box));
+      });
+    return item;
+  }
+
+  /* A question's answer key: its prompt, then what its "Show answer" holds (the verdict and
+     feedback of each answer, the explanation, Learn more, the question for the team). */
+  function answerKey(question) {
+    var item = make("li");
+    var parts = question.fieldset.querySelectorAll(".cart-question-prompt, .cart-answer-body");
+    item.appendChild(copied(parts[0], "p")).className = "cart-answer-prompt";
+    var body = parts[1].cloneNode(true);
+    body.querySelectorAll(".cart-your-answer").forEach(function (node) { node.remove(); });
+    item.append.apply(item, body.childNodes);
+    return item;
   }
 
   function shown(key) {
@@ -214,10 +248,8 @@
       if (view === "quiz") buildQuiz(root, s, found, heading);
       else buildPaper(root, s, found, view);
     }
-    ["cart-set-pool", "cart-set-sheet-pool", "cart-set-key-pool"].forEach(function (name) {
-      var pool = root.querySelector("." + name);
-      if (pool) pool.remove();
-    });
+    var pool = root.querySelector(".cart-set-pool");
+    if (pool) pool.remove();
   }
 
   function showViews(root, s, keys, found, view) {
@@ -248,7 +280,9 @@
     var template = found[0].section;
     var section = make("section", "cart-quiz cart-set-quiz");
     section.setAttribute("data-quiz-id", "set");
-    section.setAttribute("data-cart-strings", template.getAttribute("data-cart-strings"));
+    // The strings the page's first quiz carries for all of them.
+    section.setAttribute("data-cart-strings", root.querySelector(".cart-quiz[data-cart-strings]")
+      .getAttribute("data-cart-strings"));
     section.setAttribute("aria-labelledby", heading.id);
     var privacy = template.querySelector(".cart-quiz-privacy");
     if (privacy) section.appendChild(privacy.cloneNode(true));
@@ -269,8 +303,7 @@
     root.classList.add("cart-set-on-paper");
     var list = make("ol", "cart-set-sheet");
     found.forEach(function (question) {
-      var item = view === "worksheet" ? question.sheet : question.answer;
-      if (item) list.appendChild(item);
+      list.appendChild(view === "worksheet" ? worksheetItem(question, s) : answerKey(question));
     });
     if (view === "worksheet") {
       Array.prototype.forEach.call(paper.querySelectorAll(".cart-name-line, .cart-set-sheet-help"),

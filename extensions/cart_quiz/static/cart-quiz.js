@@ -130,11 +130,6 @@
     return { verdict: right ? "correct" : "incorrect", chosen: chosen };
   };
 
-  Question.prototype.feedbackFor = function (input) {
-    var item = this.answer.querySelector('.cart-answer-item[data-choice="' + input.value + '"]');
-    return item;
-  };
-
   Question.prototype.check = function (restoring) {
     restoring = restoring === true;
     var outcome = this.evaluate();
@@ -146,7 +141,7 @@
     var self = this;
     var messages = [strings[outcome.verdict]];
     outcome.chosen.forEach(function (input) {
-      var item = self.feedbackFor(input);
+      var item = self.answer.querySelector('.cart-answer-item[data-choice="' + input.value + '"]');
       if (!item) return;
       var mark = item.querySelector(".cart-your-answer");
       mark.textContent = strings.yourAnswer;
@@ -286,7 +281,9 @@
 
   function Quiz(section) {
     this.section = section;
-    this.strings = JSON.parse(section.getAttribute("data-cart-strings"));
+    // The page's first quiz carries the strings for every quiz on it.
+    this.strings = JSON.parse(document.querySelector(".cart-quiz[data-cart-strings]")
+      .getAttribute("data-cart-strings"));
     this.footer = section.querySelector(".cart-quiz-footer");
     this.score = section.querySelector(".cart-score");
     this.summary = section.querySelector(".cart-summary");
