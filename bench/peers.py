@@ -1,7 +1,8 @@
-"""The peers, on the same generated content: mkdocs-material + mkdocs-quiz (`mkdocs build`, and
-`mkdocs serve --dirty`'s reload after an edit, as mkdocs has no incremental build) and Sphinx
-with sphinx-exercise (furo). They are installed in the bench's own environment (the `bench`
-extra); a peer that is missing is reported, not measured."""
+"""The peers, on the same generated content: mkdocs-material + mkdocs-quiz (`mkdocs build`;
+and `mkdocs serve --dirty`'s reload after an edit, as mkdocs has no incremental build, against
+this project's preview server's rebuild) and Sphinx with sphinx-exercise (furo). They are
+installed in the bench's own environment (the `bench` extra); a peer that is missing is
+reported, not measured."""
 
 from __future__ import annotations
 
@@ -45,9 +46,18 @@ def mkdocs_build(root: Path) -> Build:
 
 
 def _cpu_seconds(pid: int) -> float:
+    """The process's CPU time with that of its children it has waited for (a preview's
+    rebuild runs in a forked worker)."""
     fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
-    # utime and stime are fields 14 and 15 of /proc/PID/stat (11 and 12 after the name).
-    return (int(fields[11]) + int(fields[12])) / _TICKS
+    # utime, stime, cutime and cstime are fields 14-17 of /proc/PID/stat (11-14 after the name).
+    return sum(int(value) for value in fields[11:15]) / _TICKS
+
+
+def _children(pid: int) -> list[str]:
+    found: list[str] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += (task / "children").read_text(encoding="utf-8").split()
+    return found
 
 
 def _free_port() -> int:
@@ -56,12 +66,14 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-class DirtyServer:
-    """`mkdocs serve --dirty` running on the corpus: each `reload(edit)` edits a file and
-    measures the server's CPU and wall time until it has rebuilt and reloaded."""
+class ServeLoop:
+    """A live-reload server running on a corpus: each `reload(edit)` edits a file and measures
+    the server's CPU (its rebuild workers' too) and wall time until it has rebuilt: the line
+    `rebuilt` printed once more, and no worker still running."""
 
-    def __init__(self, root: Path, log: Path) -> None:
-        self.root, self.log_path = root, log
+    def __init__(self, command: list[str], cwd: Path, log: Path, ready: str, rebuilt: str):
+        self.command, self.cwd, self.log_path = command, cwd, log
+        self.ready, self.rebuilt = re.compile(ready), re.compile(rebuilt)
         self.process: subprocess.Popen | None = None
         self.seen = 0
 
@@ -70,35 +82,31 @@ class DirtyServer:
 
     def _wait(self, pattern: re.Pattern, count: int, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        while len(pattern.findall(self._log())) < count:
+        while len(pattern.findall(self._log())) < count or _children(self.process.pid):
             if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"mkdocs serve did not {pattern.pattern!r}:\n{self._log()[-2000:]}"
-                )
+                raise RuntimeError(f"{self.command[2]} did not {pattern.pattern!r}:\n"
+                                   f"{self._log()[-2000:]}")  # fmt: skip
             time.sleep(0.05)
 
     def start(self) -> None:
-        address = f"127.0.0.1:{_free_port()}"
-        config = str(self.root / "mkdocs.yml")
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", address, "-f", config]
         self.log = self.log_path.open("w", encoding="utf-8")
         self.process = subprocess.Popen(
-            command, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.root
+            self.command, stdout=self.log, stderr=subprocess.STDOUT, cwd=self.cwd
         )
-        self._wait(_SERVING, 1, 1200)
+        self._wait(self.ready, 1, 1200)
         time.sleep(1)
-        self.seen = len(_RELOADED.findall(self._log()))
+        self.seen = len(self.rebuilt.findall(self._log()))
 
     def reload(self, edit) -> Build:
         before = _cpu_seconds(self.process.pid)
         start = time.perf_counter()
         edit()
-        self._wait(_RELOADED, self.seen + 1, 600)
+        self._wait(self.rebuilt, self.seen + 1, 600)
         wall = time.perf_counter() - start
         # Let the rebuild's last writes finish before reading the CPU time.
         time.sleep(0.2)
         cpu = _cpu_seconds(self.process.pid) - before
-        self.seen = len(_RELOADED.findall(self._log()))
+        self.seen = len(self.rebuilt.findall(self._log()))
         return Build(round(wall, 3), round(cpu, 3), 0.0, 1, 1, 0, 0)
 
     def stop(self) -> None:
@@ -108,10 +116,25 @@ class DirtyServer:
             self.log.close()
 
 
+def mkdocs_serve(root: Path, log: Path) -> ServeLoop:
+    """`mkdocs serve --dirty` (mkdocs has no incremental build)."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a",
+               f"127.0.0.1:{_free_port()}", "-f", str(root / "mkdocs.yml")]  # fmt: skip
+    return ServeLoop(command, root, log, _SERVING.pattern, _RELOADED.pattern)
+
+
+def sphinx_preview(source: Path, outdir: Path, log: Path) -> ServeLoop:
+    """This project's `nox -s preview` (`cart_static.preview`) on a Sphinx source folder."""
+    command = [sys.executable, "-m", "cart_static.preview", "--port", str(_free_port()), "-q",
+               str(source), str(outdir)]  # fmt: skip
+    return ServeLoop(command, source, log, "Serving on", "Serving on")
+
+
 @contextmanager
-def dirty_server(root: Path):
-    with tempfile.TemporaryDirectory(prefix="mkdocs-serve-") as folder:
-        server = DirtyServer(root, Path(folder) / "serve.log")
+def serving(make):
+    """A `ServeLoop` from `make(log)`, running for the `with` block."""
+    with tempfile.TemporaryDirectory(prefix="serve-") as folder:
+        server = make(Path(folder) / "serve.log")
         try:
             server.start()
             yield server

@@ -99,8 +99,8 @@ def markdown(results: dict) -> str:
                   "|---|---|---|---|"]  # fmt: skip
         labels = {
             "clean_vs_mkdocs": "clean build vs mkdocs-material + mkdocs-quiz",
-            "quiz_edit_vs_mkdocs": "one-quiz edit vs `mkdocs serve --dirty` reload",
-            "page_edit_vs_mkdocs": "one-page edit vs `mkdocs serve --dirty` reload",
+            "quiz_edit_vs_mkdocs": "one-quiz edit, preview vs `mkdocs serve --dirty` reload",
+            "page_edit_vs_mkdocs": "one-page edit, preview vs `mkdocs serve --dirty` reload",
             "quiz_edit_vs_exercise": "one-quiz edit vs sphinx-exercise rebuild",
             "page_edit_vs_exercise": "one-page edit vs sphinx-exercise rebuild",
         }

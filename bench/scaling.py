@@ -73,8 +73,9 @@ def bench_scaling(work: Path, sizes: list[int], themes: list[str], repeat: int, 
 
 def bench_peers(work: Path, size: int, repeat: int, say) -> dict:
     """This project (furo) and the peers on the same `size` pages: clean builds against
-    mkdocs-material + mkdocs-quiz, and every edit against `mkdocs serve --dirty`'s reload and
-    against sphinx-exercise's rebuild, each pair alternated."""
+    mkdocs-material + mkdocs-quiz, edits in this project's preview server against
+    `mkdocs serve --dirty`'s reload, and edits rebuilt by `sphinx-build` against
+    sphinx-exercise's rebuild; each pair alternated."""
     have = peers.available()
     results: dict = {"size": size, "available": have}
     ours = Corpus(work, size, "furo")
@@ -85,19 +86,25 @@ def bench_peers(work: Path, size: int, repeat: int, say) -> dict:
         results["clean_vs_mkdocs"] = alternated(
             repeat, ours.clean, lambda run: peers.mkdocs_build(root)
         )
-        say("peers: one-quiz and one-page edits, alternated with mkdocs serve --dirty reloads")
-        with peers.dirty_server(root) as server:
+        say("peers: one-quiz and one-page edits: this project's preview against mkdocs serve")
+        with (
+            peers.serving(partial(peers.mkdocs_serve, root)) as theirs,
+            peers.serving(partial(peers.sphinx_preview, ours.source, ours.out)) as preview,
+        ):
             page = root / "docs" / f"{name(1)}.md"
             other = root / "docs" / f"{name(2)}.md"
+            quiz = ours.source / "quizzes" / "synthetic-0001.yaml"
             results["quiz_edit_vs_mkdocs"] = alternated(
                 repeat,
-                ours.after_quiz_edit,
-                lambda run: server.reload(partial(edit_inline_quiz, page, next(ours.edits))),
+                lambda run: preview.reload(partial(edit_quiz, quiz, next(ours.edits))),
+                lambda run: theirs.reload(partial(edit_inline_quiz, page, next(ours.edits))),
             )
             results["page_edit_vs_mkdocs"] = alternated(
                 repeat,
-                ours.after_page_edit,
-                lambda run: server.reload(partial(edit_page, other, next(ours.edits))),
+                lambda run: preview.reload(
+                    partial(edit_page, ours.source / f"{name(2)}.md", next(ours.edits))
+                ),
+                lambda run: theirs.reload(partial(edit_page, other, next(ours.edits))),
             )
         shutil.rmtree(root, ignore_errors=True)
     if have["sphinx_exercise"]:
