@@ -18,7 +18,7 @@ from test_incremental import ANSI, build, differences, edit, edit_steps
 
 #: sphinx-autobuild waits this long for more changes before it rebuilds (watchfiles' debounce
 #: is 1.6 s); a rebuild is over when no other has started for longer.
-QUIET_S = 2.5
+QUIET_S = 3.5
 WARNING = re.compile(r"WARNING|ERROR")
 
 
