@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -362,7 +363,7 @@ class QuizWidgetTransform(SphinxPostTransform):
     builders = tuple(sorted(INTERACTIVE_BUILDERS))
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(quiz)):
+        for node in nodes_of(self.document, quiz):
             node.replace_self(quiz_widget(node, self.env, builder_of(self.env)))
 
 
