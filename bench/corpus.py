@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 CONF = """\
-extensions = ["myst_parser", "cart_tiers", "cart_quiz"{navigation}]
+extensions = ["myst_parser", "cart_tiers", "cart_quiz", "cart_static.search"{navigation}]
 quiz_directory = "quizzes"
 project = "Synthetic quiz corpus"
 html_theme = {theme!r}

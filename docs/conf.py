@@ -18,6 +18,7 @@ extensions = [
     "cart_static.navigation",
     "cart_static.valid_html",
     "cart_static.lean",
+    "cart_static.search",
     "cart_i18n",
 ]
 # Translations (translation/README.md): build Spanish with -D language=es into html/es.
