@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+from typing import Any
 
 from sphinx.application import Sphinx
 
@@ -104,3 +105,10 @@ def setup_memory(app: Sphinx) -> None:
     if not _EXIT_HOOK[0]:
         _EXIT_HOOK[0] = True
         atexit.register(gc.freeze)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """As an extension of its own (`cart_static.memory` in `extensions`), for a site that wants
+    it without cart_quiz or cart_tiers, which connect it themselves."""
+    setup_memory(app)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
