@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 CONF = """\
-extensions = ["myst_parser", "cart_tiers", "cart_quiz",
+extensions = ["myst_parser", "cart_tiers", "cart_quiz", "cart_static.search",
               "cart_static.compiled_templates"{navigation}]
 quiz_directory = "quizzes"
 project = "Synthetic quiz corpus"

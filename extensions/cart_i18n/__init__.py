@@ -40,6 +40,7 @@ from typing import Any
 
 import sphinx.locale
 from cart_static import add_minified_static_dir
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
@@ -206,7 +207,7 @@ class UntranslatedCheck(SphinxTransform):
         language = base_language(self.config.language)
         if language == "en" or language not in self.config.complete_languages:
             return
-        for node in self.document.findall(nodes.Element):
+        for node in nodes_of(self.document, nodes.Element):
             if node.get("translated") is False:
                 text = " ".join(node.astext().split())
                 if self.already_translated(node, text, language):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from cart_static import add_minified_static_dir
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx.application import Sphinx
 
@@ -33,7 +34,8 @@ def _shows_educator_content(node: nodes.Node) -> bool:
     return isinstance(node, nodes.Element) and bool(EDUCATOR_CLASSES & set(node["classes"]))
 
 
-#: Page content -> the assets it needs, in load order.
+#: Page content -> the assets it needs, in load order. Each test looks only at an element's
+#: classes or ids (`_shown` skips elements with neither).
 PAGE_ASSETS = (
     # First: on the set page it keeps the chosen questions before cart-quiz.js starts.
     (shows_question_set, ("cart-quiz-set.css",), ("cart-quiz-set.js",)),
@@ -55,10 +57,14 @@ def register_static_dir(app: Sphinx) -> None:
 
 def _shown(doctree: nodes.document) -> list[tuple]:
     """The entries of `PAGE_ASSETS` whose content the page shows, in their order: one walk
-    through the page's elements (five walks, one per entry, cost 2 ms a page)."""
+    through the page's elements (five walks, one per entry, cost 2 ms a page). Each entry's
+    test looks at an element's classes or ids, so elements with neither are passed over."""
     left = list(PAGE_ASSETS)
     found: set[int] = set()
-    for node in doctree.findall(nodes.Element):
+    for node in nodes_of(doctree, nodes.Element):
+        attributes = node.attributes
+        if not attributes["classes"] and not attributes["ids"]:
+            continue
         for index, entry in enumerate(left):
             if index not in found and entry[0](node):
                 found.add(index)

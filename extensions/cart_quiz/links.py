@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
@@ -255,7 +256,7 @@ class QuizLinksTransform(SphinxPostTransform):
     default_priority = 400
 
     def run(self, **kwargs: Any) -> None:
-        placeholders = list(self.document.findall(quiz_links))
+        placeholders = nodes_of(self.document, quiz_links)
         if not placeholders:
             return
         linker = _Linker(self.env, self.env.docname)

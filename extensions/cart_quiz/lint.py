@@ -295,7 +295,13 @@ def lint_few_wrong_options(quiz: Quiz, question: Question) -> list[Lint]:
 
 
 def _similarity(first: str, second: str) -> float:
-    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+    """difflib's ratio of the two texts, or 0.0 when it is surely below `SIMILAR_RATIO`:
+    difflib's quick upper bounds rule out most pairs without the full comparison, which took
+    most of the linter's time."""
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR_RATIO or matcher.quick_ratio() < SIMILAR_RATIO:
+        return 0.0
+    return matcher.ratio()
 
 
 def _differ_in_numbers(first: str, second: str) -> bool:

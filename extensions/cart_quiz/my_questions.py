@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -119,7 +120,7 @@ class MyQuestionsLinksTransform(SphinxPostTransform):
     default_priority = 400
 
     def run(self, **kwargs: Any) -> None:
-        lists = list(self.document.findall(my_questions))
+        lists = nodes_of(self.document, my_questions)
         if not lists:
             return
         builder, docname = builder_of(self.env), self.env.docname

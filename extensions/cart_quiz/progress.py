@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -148,7 +149,7 @@ class MyProgressTransform(SphinxPostTransform):
     builders = tuple(sorted(INTERACTIVE_BUILDERS))
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(my_progress)):
+        for node in nodes_of(self.document, my_progress):
             node.replace_self(progress_widget(node))
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -239,7 +240,7 @@ class QuestionSetPaperTransform(SphinxPostTransform):
         return self.env._builder_cls.name not in INTERACTIVE_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
-        for node in list(self.document.findall(element)):
+        for node in nodes_of(self.document, element):
             if SET_CLASS in node["classes"]:
                 node.replace_self(
                     nodes.paragraph(
@@ -263,7 +264,7 @@ class SetFormTransform(SphinxPostTransform):
     builders = tuple(sorted(INTERACTIVE_BUILDERS))
 
     def run(self, **kwargs: Any) -> None:
-        forms = [node for node in self.document.findall(element) if FORM_ID in node["ids"]]
+        forms = [node for node in nodes_of(self.document, element) if FORM_ID in node["ids"]]
         if not forms:
             return
         target = self.config.quiz_set_page
@@ -283,7 +284,7 @@ class SetSourceTransform(SphinxPostTransform):
     builders = tuple(sorted(INTERACTIVE_BUILDERS))
 
     def run(self, **kwargs: Any) -> None:
-        for root in self.document.findall(element):
+        for root in nodes_of(self.document, element):
             if SET_CLASS not in root["classes"]:
                 continue
             for node in root.findall(element):

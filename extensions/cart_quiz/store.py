@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
@@ -200,7 +201,7 @@ class QuizCollector(EnvironmentCollector):
         """Remember the links to generated quiz pages: renaming a quiz must re-read them."""
         labels = {
             node["reftarget"]
-            for node in doctree.findall(addnodes.pending_xref)
+            for node in nodes_of(doctree, addnodes.pending_xref)
             if str(node.get("reftarget", "")).startswith(GENERATED_LABEL_PREFIXES)
         }
         if labels:

@@ -29,6 +29,9 @@ _PARSER = (
     .disable(["html_inline", "html_block"], ignoreInvalid=True)
     .use(myst_role_plugin)
 )
+#: Every token `problems` looks at (an image `![`, a link `[` or `<`, a role `{`) begins with
+#: one of these characters: text without them is parsed only when it is shown.
+_MARKUP_REFUSED_FROM = re.compile(r"[\[<{]")
 _TITLED_TARGET = re.compile(r"^(?P<title>.+?)\s*<(?P<target>[^<>]+)>$", re.DOTALL)
 
 
@@ -103,8 +106,11 @@ def parse(text: str) -> tuple[Span, ...]:
 def problems(text: str, *, answer: bool = False) -> list[str]:
     """What in this text the profile refuses, each with how to fix it. `answer` texts (options
     and ordering steps) become form labels, so they may hold no link or term either."""
+    if not _MARKUP_REFUSED_FROM.search(text):
+        return []  # no image, role or link can start without one of these characters
     found: list[str] = []
-    for token in _inline_tokens(text):
+    tokens = _inline_tokens(text)
+    for token in tokens:
         if token.type == "image":
             found.append(
                 "images are not allowed in quiz text (a picture from another site would be "
@@ -120,7 +126,7 @@ def problems(text: str, *, answer: bool = False) -> list[str]:
                 f"the link to {str(token.attrs.get('href'))!r} is not allowed in quiz text; "
                 "link to other sites with https://, or to this site with {ref}`label`"
             )
-    if answer and any(token.type in ("link_open", "myst_role") for token in _inline_tokens(text)):
+    if answer and any(token.type in ("link_open", "myst_role") for token in tokens):
         found.append(
             "an answer text contains a link or glossary term, which would sit inside the "
             "answer's label; move it to the feedback or the explanation"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -371,7 +372,7 @@ class QuizWidgetTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         builder = builder_of(self.env)
-        for index, node in enumerate(list(self.document.findall(quiz))):
+        for index, node in enumerate(nodes_of(self.document, quiz)):
             node.replace_self(quiz_widget(node, self.env, builder, with_strings=index == 0))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -180,7 +181,7 @@ class QuizWorksheetTransform(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         keys = []
-        for node in list(self.document.findall(quiz)):
+        for node in nodes_of(self.document, quiz):
             sheet, key = build_worksheet(node)
             node.replace_self(sheet)
             keys.append(key)

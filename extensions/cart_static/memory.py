@@ -15,16 +15,33 @@ so a process that builds again (tests, a preview server) collects them as usual.
 interpreter exits, the collector is frozen again first, so it does not walk the heap the
 operating system is about to reclaim; `atexit` handlers registered before this one (logging's
 flush, for one) still run. Output is unchanged: this only changes when memory is reclaimed.
+
+What the build itself keeps while it runs (each page's doctree, read and then held until it
+is written, the search index, the exports) is not frozen, and with Python's thresholds a full
+collection walked all of it each time it had grown by a quarter: the bench's 500-page corpus
+ran 22 full collections, 7 s of a 28 s clean build, and each found only 2,000 to 6,000
+objects to free, where the young generations had already freed the rest (a widget's nodes
+live and die within the writing of one page). From `builder-inited` to `build-finished` a
+full collection waits for `OLD_GENERATION_THRESHOLD` collections of the middle generation
+instead of 10 (Python's own rule, a quarter more long-lived objects, still applies too):
+measured at 500 pages, 29.4 -> 20.1 s of CPU and a peak of 563 instead of 545 MB; the real
+site 3.9 -> 3.6 s (159 -> 169 MB). The thresholds are given back at `build-finished`.
 """
 
 from __future__ import annotations
 
 import atexit
 import gc
+from typing import Any
 
 from sphinx.application import Sphinx
 
+#: Collections of the middle generation between two full collections during a build
+#: (Python's default is 10).
+OLD_GENERATION_THRESHOLD = 1000
 _EXIT_HOOK = [False]
+#: The thresholds a build found, given back when it ends (None: not changed).
+_THRESHOLDS: list[tuple[int, ...] | None] = [None]
 #: Whether the collector was enabled when `pause` turned it off (None: not paused).
 _PAUSED: list[bool | None] = [None]
 
@@ -42,9 +59,23 @@ def resume() -> None:
         _PAUSED[0] = None
 
 
+def _rare_full_collections() -> None:
+    if _THRESHOLDS[0] is None:
+        _THRESHOLDS[0] = gc.get_threshold()
+        young, middle, old = _THRESHOLDS[0]
+        gc.set_threshold(young, middle, max(old, OLD_GENERATION_THRESHOLD))
+
+
+def _usual_full_collections() -> None:
+    if _THRESHOLDS[0] is not None:
+        gc.set_threshold(*_THRESHOLDS[0])
+        _THRESHOLDS[0] = None
+
+
 def freeze(app: Sphinx) -> None:
     resume()
     gc.freeze()
+    _rare_full_collections()
 
 
 def freeze_read(app: Sphinx, env: object) -> list[str]:
@@ -56,6 +87,7 @@ def freeze_read(app: Sphinx, env: object) -> list[str]:
 
 def unfreeze(app: Sphinx, exception: BaseException | None) -> None:
     resume()  # had the builder failed to start
+    _usual_full_collections()
     gc.unfreeze()
 
 
@@ -73,3 +105,10 @@ def setup_memory(app: Sphinx) -> None:
     if not _EXIT_HOOK[0]:
         _EXIT_HOOK[0] = True
         atexit.register(gc.freeze)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """As an extension of its own (`cart_static.memory` in `extensions`), for a site that wants
+    it without cart_quiz or cart_tiers, which connect it themselves."""
+    setup_memory(app)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

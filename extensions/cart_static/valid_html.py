@@ -20,6 +20,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from cart_static.walk import nodes_of
+
 #: furo's wrapper classes: the wrapper holds exactly the node whose attributes it copied.
 WRAPPER_CLASSES = {"table-wrapper", "math-wrapper"}
 
@@ -31,11 +33,11 @@ class ValidHtmlTransform(SphinxPostTransform):
     default_priority = 900  # after furo's WrapTableAndMathInAContainerTransform (500)
 
     def run(self, **kwargs: Any) -> None:
-        for wrapper in self.document.findall(nodes.container):
+        for wrapper in nodes_of(self.document, nodes.container):
             if WRAPPER_CLASSES & set(wrapper["classes"]) and len(wrapper.children) == 1:
                 shared = set(wrapper.children[0]["ids"])
                 wrapper["ids"] = [i for i in wrapper["ids"] if i not in shared]
-        for meta in self.document.findall(nodes.meta):
+        for meta in nodes_of(self.document, nodes.meta):
             meta.attributes.pop("translated", None)
 
 

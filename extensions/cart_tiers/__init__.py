@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from cart_static import add_minified_static_dir
 from cart_static.memory import setup_memory
+from cart_static.walk import first_of
 
 from .config import MESSAGE_CATALOG, setup_config
 from .directive import setup_directive
@@ -41,13 +42,9 @@ def add_assets_to_page(
     app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.document | None
 ) -> None:
     """Link the CSS and JS only from pages with tiers or term tooltips."""
-    if doctree is not None and next(doctree.findall(_uses_assets), None) is not None:
+    if doctree is not None and first_of(doctree, (TierNode, TermTooltipNode)) is not None:
         app.add_css_file("tiers.css")
         app.add_js_file("tiers.js")
-
-
-def _uses_assets(node: nodes.Node) -> bool:
-    return isinstance(node, (TierNode, TermTooltipNode))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

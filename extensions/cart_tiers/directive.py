@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cart_static.walk import nodes_of
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -54,7 +55,7 @@ class TierDirective(SphinxDirective):
 
 def warn_nested_tiers(app: Sphinx, doctree: nodes.document) -> None:
     """A tier inside a tier would be hidden with its parent; report it at its line."""
-    for tier in doctree.findall(TierNode):
+    for tier in nodes_of(doctree, TierNode):
         outer = enclosing_tier(tier.parent)
         if outer is not None:
             logger.warning(

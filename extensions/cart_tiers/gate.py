@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Set
 from typing import TYPE_CHECKING
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
@@ -112,7 +113,7 @@ class ReadabilityCollector(EnvironmentCollector):
         )
         blocks = [
             measure_block(env, tier, limits.get(tier["tier"]), spanish=spanish)
-            for tier in doctree.findall(TierNode)
+            for tier in nodes_of(doctree, TierNode)
         ]
         message = (
             "%s tier has a Fernández-Huerta reading ease of %.1f (%.1f words per sentence);"

@@ -13,6 +13,7 @@ import re
 from collections.abc import Set
 from typing import TYPE_CHECKING
 
+from cart_static.walk import nodes_of
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
@@ -118,7 +119,7 @@ class GlossaryCollector(EnvironmentCollector):
             self.glossary_changed = True
         if not app.config.tiers_term_tooltips:
             return
-        for xref in doctree.findall(addnodes.pending_xref):
+        for xref in nodes_of(doctree, addnodes.pending_xref):
             if xref.get("reftype") == "term" and xref.children and _read_in_plain_tier(xref):
                 xref[0][TERM_KEY] = term_key(xref["reftarget"])
                 stored_tooltip_pages(env).add(env.docname)
@@ -137,7 +138,7 @@ def add_term_tooltips(app: Sphinx, doctree: nodes.document, docname: str) -> Non
         definitions.update(page_definitions)
     marked = [
         node
-        for node in doctree.findall(nodes.Element)
+        for node in nodes_of(doctree, nodes.Element)
         if TERM_KEY in node.attributes and isinstance(node.parent, nodes.reference)
     ]
     for number, text_node in enumerate(marked, start=1):

@@ -85,8 +85,10 @@ def _syllables_in_part(part: str) -> int:
     return _estimate_syllables(letters) + digits
 
 
+@functools.cache
 def count_syllables(word: str) -> int:
-    """Syllables in one word; hyphenated compounds ("follow-up") sum their parts."""
+    """Syllables in one word; hyphenated compounds ("follow-up") sum their parts. Kept per
+    word for the process: the gate measures every tier block, and words repeat."""
     return sum(_syllables_in_part(part) for part in word.split("-") if part) or 1
 
 

@@ -91,8 +91,9 @@ def _syllables_in_part(part: str) -> int:
     return max(1, _nuclei(letters), hyphenated)
 
 
+@functools.cache
 def count_syllables_es(word: str) -> int:
-    """Syllables in one Spanish word; hyphenated compounds sum their parts."""
+    """Syllables in one Spanish word; hyphenated compounds sum their parts (kept per word)."""
     word = unicodedata.normalize("NFC", word)
     return sum(_syllables_in_part(part) for part in word.split("-") if part) or 1
 

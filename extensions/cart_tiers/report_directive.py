@@ -11,6 +11,7 @@ from collections.abc import Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cart_static.walk import first_of, nodes_of
 from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.docutils import SphinxDirective
@@ -68,7 +69,7 @@ class ReportPageCollector(EnvironmentCollector):
         stored_report_pages(env).update(docnames & stored_report_pages(other))
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        if next(doctree.findall(ReadabilityReportNode), None) is not None:
+        if first_of(doctree, ReadabilityReportNode) is not None:
             stored_report_pages(app.env).add(app.env.docname)
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -117,7 +118,7 @@ def fill_reports(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace each placeholder with the summary, the table and the method notes."""
     if app.builder.name in ONE_PAGE_PER_DOCUMENT and docname not in stored_report_pages(app.env):
         return  # not a report page: no need to walk its tree (every page is resolved here)
-    for placeholder in list(doctree.findall(ReadabilityReportNode)):
+    for placeholder in nodes_of(doctree, ReadabilityReportNode):
         blocks = all_blocks(app.env)
         notes = nodes.bullet_list(
             "", *(nodes.list_item("", nodes.paragraph("", note)) for note in method_notes(blocks))

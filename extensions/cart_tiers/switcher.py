@@ -21,6 +21,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from cart_static.walk import first_of, nodes_of
 from docutils import nodes
 from markupsafe import Markup
 
@@ -42,7 +43,7 @@ def preference_order(chosen: str) -> list[str]:
 def tier_groups(doctree: nodes.document) -> list[list[TierNode]]:
     """Tiers written one after another: one section at several depths (as tiers.js)."""
     groups: list[list[TierNode]] = []
-    for block in doctree.findall(TierNode):
+    for block in nodes_of(doctree, TierNode):
         parent = block.parent
         index = parent.index(block)
         previous = parent[index - 1] if index > 0 else None
@@ -66,11 +67,11 @@ def mark_shown_for(doctree: nodes.document) -> None:
 
 def insert_switcher(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Add one switcher per page, after the page title (or first, for a page without one)."""
-    if app.builder.format != "html" or next(doctree.findall(TierNode), None) is None:
+    if app.builder.format != "html" or first_of(doctree, TierNode) is None:
         return
     mark_shown_for(doctree)
     switcher = TierSwitcherNode(default=app.config.tiers_default)
-    section = next(doctree.findall(nodes.section), None)
+    section = first_of(doctree, nodes.section)
     if section is not None and section.children and isinstance(section[0], nodes.title):
         section.insert(1, switcher)
     else:
@@ -82,7 +83,7 @@ def add_early_script(
 ) -> None:
     """Load tiers-early.js in the head of pages with a switcher (themes put the scripts that
     Sphinx knows about at the end of the body, too late)."""
-    if doctree is None or next(doctree.findall(TierSwitcherNode), None) is None:
+    if doctree is None or first_of(doctree, TierSwitcherNode) is None:
         return
     src = escape(context["pathto"](EARLY_SCRIPT, 1))
     tag = (

@@ -368,8 +368,54 @@ def h5p_json(quiz: Quiz) -> dict:
     }
 
 
+class _NotPlainJsonError(Exception):
+    """A value `_json` leaves to the json module."""
+
+
+def _json(value: object, indent: str) -> str:
+    """`json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)` for plain values
+    (dicts with string keys, lists, strings, integers, booleans, None), written directly:
+    with `indent` the json module uses its pure-Python encoder, which was two thirds of the
+    H5P export's time."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    kind = type(value)
+    if kind is str:
+        return json.encoder.encode_basestring(value)
+    if kind is int:
+        return int.__repr__(value)
+    inner = indent + " "
+    if kind is dict:
+        if not value:
+            return "{}"
+        if any(type(key) is not str for key in value):
+            raise _NotPlainJsonError
+        items = sorted(value.items())
+        return (
+            "{\n"
+            + ",\n".join(
+                f"{inner}{json.encoder.encode_basestring(key)}: {_json(item, inner)}"
+                for key, item in items
+            )
+            + f"\n{indent}}}"
+        )
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + _json(item, inner) for item in value) + f"\n{indent}]"
+    raise _NotPlainJsonError
+
+
 def _json_bytes(data: dict) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+    try:
+        text = _json(data, "")
+    except _NotPlainJsonError:
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    return text.encode("utf-8")
 
 
 def _zip(files: dict[str, bytes]) -> bytes:
