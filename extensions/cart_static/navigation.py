@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import docutils
+import sphinx
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
@@ -38,8 +41,11 @@ FURO_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehid
 #: A page name no document can have (Sphinx document names never contain `<`), so the
 #: tree rendered for it marks nothing as current.
 NEUTRAL = "<cart-navigation>"
-#: furo's trees of the last build, by digest, beside the doctrees.
+#: furo's trees of the last build, beside the doctrees: by a digest of the toctree's HTML
+#: ("furo"), and that digest by a digest of what the toctree is made from ("states").
 CACHE = "cart_navigation.json"
+#: Part of every state digest: bumped when what this module renders changes.
+STATE_VERSION = "1"
 _TAG = re.compile(r"<(/?)(ul|li|a|input)\b([^>]*)>")
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _LEVEL = re.compile(r'class="(toctree-l\d+)')
@@ -138,47 +144,103 @@ class Navigation:
 
     furo's BeautifulSoup pass (`get_navigation_tree`) is a function of the rendered toctree
     alone, and the largest part of the work at 1,000 pages (0.3 s a build): its results are
-    kept beside the doctrees (`CACHE`), by a digest of the toctree's HTML and furo's version,
-    so a rebuild that leaves the navigation as it was does not run it again."""
+    kept beside the doctrees (`CACHE`), by a digest of the toctree's HTML and furo's version.
+    Resolving and rendering that toctree is the next largest (0.1 s at 1,000 pages), and it
+    is a function of the environment's tables of contents: so the HTML's digest is kept too,
+    by a digest of everything it is made from (`state`), and a rebuild whose tables of
+    contents, titles, numbers, configuration, tags and software are all as they were renders
+    nothing. Any difference in them only means a render, never a stale tree."""
 
     def __init__(self) -> None:
         self.trees: dict[str, _Tree] = {}
-        self.furo: dict[str, str] | None = None  # digest -> furo's tree, from the cache file
-        self.used: dict[str, str] = {}
+        self.environment_digest: bytes | None = None
+        self.cached: dict[str, dict[str, str]] | None = None  # the file's "furo" and "states"
+        self.used: dict[str, dict[str, str]] = {"furo": {}, "states": {}}
 
     def reset(self, *_: Any) -> None:
         self.trees.clear()
+        self.environment_digest = None
 
     def tree(self, app: Sphinx, folder: str, render: Callable[[str], str]) -> _Tree:
         if folder not in self.trees:
-            self.trees[folder] = _Tree.parse(render(posixpath.join(folder, NEUTRAL)))
+            self.trees[folder] = _Tree.parse(self._furo_tree(app, folder, render))
         return self.trees[folder]
 
-    def furo_tree(self, app: Sphinx, html: str) -> str:
-        """furo's `get_navigation_tree(html)`, from the cache when it has it."""
-        from furo import __version__ as furo_version  # noqa: PLC0415 (only with furo)
-        from furo.navigation import get_navigation_tree  # noqa: PLC0415
-
-        if self.furo is None:
+    def _load(self, app: Sphinx) -> dict[str, dict[str, str]]:
+        if self.cached is None:
             try:
                 cached = json.loads((Path(app.doctreedir) / CACHE).read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 cached = {}
-            self.furo = cached if isinstance(cached, dict) else {}
-        key = hashlib.sha256(f"{furo_version}\0{html}".encode()).hexdigest()
-        tree = self.furo.get(key)
+            tables = cached if isinstance(cached, dict) else {}
+            self.cached = {
+                name: table if isinstance(table := tables.get(name), dict) else {}
+                for name in ("furo", "states")
+            }
+        return self.cached
+
+    def _furo_tree(self, app: Sphinx, folder: str, render: Callable[[str], str]) -> str:
+        """furo's tree for `folder`, from the cache when it has it: by this build's state, or
+        else by the digest of the toctree's HTML, rendered."""
+        from furo import __version__ as furo_version  # noqa: PLC0415 (only with furo)
+        from furo.navigation import get_navigation_tree  # noqa: PLC0415
+
+        cached = self._load(app)
+        state = self.state(app, folder, furo_version)
+        digest = cached["states"].get(state)
+        tree = cached["furo"].get(digest) if isinstance(digest, str) else None
         if not isinstance(tree, str):
-            tree = get_navigation_tree(html)
-        self.used[key] = tree
+            html = render(posixpath.join(folder, NEUTRAL))
+            digest = hashlib.sha256(f"{furo_version}\0{html}".encode()).hexdigest()
+            tree = cached["furo"].get(digest)
+            if not isinstance(tree, str):
+                tree = get_navigation_tree(html)
+        self.used["furo"][digest] = tree
+        self.used["states"][state] = digest
         return tree
+
+    def state(self, app: Sphinx, folder: str, furo_version: str) -> str:
+        """A digest of what the navigation tree of `folder` is made from."""
+        if self.environment_digest is None:
+            env, builder = app.env, app.builder
+            build_info = getattr(builder, "build_info", None)
+            extensions = sorted((name, str(ext.version)) for name, ext in app.extensions.items())
+            made_from = (
+                STATE_VERSION,
+                sphinx.__version__,
+                docutils.__version__,
+                furo_version,
+                extensions,
+                getattr(build_info, "config_hash", ""),
+                getattr(build_info, "tags_hash", ""),
+                sorted(builder.tags),
+                env.config.root_doc,
+                sorted((name, _shape(toc)) for name, toc in env.tocs.items()),
+                sorted((name, _shape(title)) for name, title in env.titles.items()),
+                sorted(env.toctree_includes.items()),
+                sorted(env.toc_secnumbers.items()),
+                sorted((name, data.get("tocdepth")) for name, data in env.metadata.items()),
+            )
+            # repr, not pickle: pickle's bytes depend on which equal strings are one object.
+            self.environment_digest = hashlib.sha256(repr(made_from).encode()).digest()
+        return hashlib.sha256(self.environment_digest + folder.encode()).hexdigest()
 
     def save(self, app: Sphinx, exception: Exception | None) -> None:
         """Keep the trees this build used, when they differ from the file's."""
-        if exception is None and self.used and self.used != (self.furo or {}):
+        if exception is None and self.used["furo"] and self.used != self.cached:
             path = Path(app.doctreedir) / CACHE
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(self.used), encoding="utf-8")
-        self.furo, self.used = None, {}
+        self.cached, self.used = None, {"furo": {}, "states": {}}
+
+
+def _shape(node: nodes.Node) -> tuple:
+    """What a node renders from: its kind, attributes, text and children (not where in its
+    source it was written, which a text edit above a heading moves)."""
+    if isinstance(node, nodes.Text):
+        return ("#text", str(node))
+    attributes = sorted((name, repr(value)) for name, value in node.attributes.items())
+    return (node.tagname, attributes, [_shape(child) for child in node.children])
 
 
 def _uses_furo(app: Sphinx) -> bool:
@@ -193,8 +255,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     def render(docname: str) -> str:
         builder = app.builder
         toctree = global_toctree_for_doc(app.env, docname, builder, tags=builder.tags, **FURO_CALL)
-        html = builder.render_partial(toctree)["fragment"] if toctree is not None else ""
-        return navigation.furo_tree(app, html)
+        return builder.render_partial(toctree)["fragment"] if toctree is not None else ""
 
     def before_furo(app: Sphinx, pagename: str, templatename: str, context: dict, doctree):
         if "toctree" not in context or not _uses_furo(app):
