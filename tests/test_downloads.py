@@ -1,6 +1,6 @@
-"""The all-quizzes export files are composed from per-quiz parts kept beside the doctrees: after
-a one-quiz edit they equal a clean export of every quiz, a page edit renders no quiz, and a
-deleted quiz leaves neither its files nor its parts behind."""
+"""The all-quizzes export files are composed from the one-quiz files in the output: after a
+one-quiz edit they equal a clean export of every quiz, a page edit renders no quiz, and a
+deleted quiz leaves none of its files behind."""
 
 from __future__ import annotations
 
@@ -26,13 +26,12 @@ def _exports(outdir: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.*")}
 
 
-def test_parts_compose_the_same_files_as_a_clean_export(make_app, rootdir, tmp_path, monkeypatch):
+def test_bundles_equal_a_clean_export(make_app, rootdir, tmp_path, monkeypatch):
     srcdir = tmp_path / "site"
     shutil.copytree(rootdir / "test-quiz-basic", srcdir)
     app = make_app("html", srcdir=srcdir)
     app.build()
     formats = export_formats(app.config)
-    assert (Path(app.doctreedir) / downloads.PARTS).is_dir()
 
     rendered: list[str] = []
     real_export = downloads.quiz_export
@@ -54,11 +53,21 @@ def test_parts_compose_the_same_files_as_a_clean_export(make_app, rootdir, tmp_p
     quizzes = load_quiz_directory(srcdir / "quizzes").quizzes.values()
     assert _exports(Path(app.outdir)) == export_contents(list(quizzes), formats)
 
+    # A one-quiz file removed from the output is written again, and the bundles still agree.
+    exports = Path(app.outdir) / downloads.EXPORT_FOLDER
+    for name in formats:
+        (exports / downloads.quiz_export_path("second", name)).unlink()
+    rendered.clear()
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    assert set(rendered) == {"second"}
+    assert _exports(Path(app.outdir)) == export_contents(list(quizzes), formats)
+
     (srcdir / "quizzes" / "second.yaml").unlink()
     second = srcdir / "second.md"
     _edit(second, "```{quiz} second\n```\n", "Text.\n", 2)
     app = make_app("html", srcdir=srcdir)
     app.build()
     assert not any("second" in name for name in _exports(Path(app.outdir)))
-    parts = Path(app.doctreedir) / downloads.PARTS
-    assert not any("second" in path.name for path in parts.rglob("*"))
+    quizzes = load_quiz_directory(srcdir / "quizzes").quizzes.values()
+    assert _exports(Path(app.outdir)) == export_contents(list(quizzes), formats)

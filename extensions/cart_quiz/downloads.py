@@ -3,13 +3,14 @@ every configured format into `quiz-exports/`, where the catalogue and the quiz p
 them, plus one file per format holding every quiz.
 
 A rebuild does work only for what changed: it renders again the files of the quizzes whose
-content changed (or whose file went missing) and composes the all-quizzes files from per-quiz
-parts kept beside the doctrees (`cart_quiz_export_parts/`, the one-quiz files as last
-rendered), so a one-quiz edit at 1,000 quizzes renders one quiz, not 1,000. A page edit
+content changed (or whose file went missing) and composes the all-quizzes files from the
+one-quiz files already in the output, so a one-quiz edit at 1,000 quizzes renders one quiz,
+not 1,000. (No second copy of them is kept: on some file systems creating a file costs more
+than rendering it.) A page edit
 renders and hashes nothing: a quiz whose file has the same modification time and size as at
 the last build keeps its recorded digest, and a folder of exports whose modification time is
 unchanged has lost no file. Files written before and no longer wanted (a quiz deleted or
-renamed, a format dropped) are removed, with their parts, so the folder always equals a clean
+renamed, a format dropped) are removed, so the folder always equals a clean
 build's. What was written is recorded beside the doctrees.
 """
 
@@ -30,7 +31,6 @@ from .nodes import INTERACTIVE_BUILDERS
 from .store import ENV_VERSION, StoredQuiz, quiz_store
 
 RECORD = "cart_quiz_exports.json"
-PARTS = "cart_quiz_export_parts"
 
 
 def _content_digest(quiz: Quiz) -> str:
@@ -65,23 +65,20 @@ def write_exports(
     *,
     only: Collection[str],
     bundles: bool,
-    parts: Path,
 ) -> None:
-    """Render the one-quiz files of the quizzes in `only` (into `out` and `parts`), then, with
-    `bundles`, compose each all-quizzes file from the parts, rendering any part missing.
+    """Render the one-quiz files of the quizzes in `only` into `out`, then, with `bundles`,
+    compose each all-quizzes file from the one-quiz files in `out`, rendering any missing.
     `quizzes` (by id) is looked up only for the quizzes rendered."""
     by_id = quizzes
     for name in formats:
         for quiz_id in sorted(only):
             relative = quiz_export_path(quiz_id, name)
-            data = quiz_export(by_id[quiz_id], name)
-            _write_if_changed(parts / relative, data)
-            _write_if_changed(out / relative, data)
+            _write_if_changed(out / relative, quiz_export(by_id[quiz_id], name))
         if not bundles or not quizzes:
             continue
         files = {}
         for quiz_id in by_id:
-            part = parts / quiz_export_path(quiz_id, name)
+            part = out / quiz_export_path(quiz_id, name)
             if not part.is_file():
                 _write_if_changed(part, quiz_export(by_id[quiz_id], name))
             files[quiz_id] = part.read_bytes()
@@ -109,7 +106,6 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     store = quiz_store(app.env)
     quizzes = sorted(store.summaries(), key=lambda quiz: quiz.id)  # ids, not unpickled
     out = Path(app.outdir) / EXPORT_FOLDER
-    parts = Path(app.doctreedir) / PARTS
     record_path = Path(app.doctreedir) / RECORD
     record = _read_record(record_path)
     setup = {"version": ENV_VERSION, "formats": list(formats)}
@@ -141,7 +137,6 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     }
     for relative in set(record.get("files", [])) - wanted:
         (out / relative).unlink(missing_ok=True)
-        (parts / relative).unlink(missing_ok=True)
     missing = _missing(out, wanted, record)
     changed = {
         quiz.id
@@ -151,7 +146,7 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     }
     bundles = digest_before != digest or bool(bundle_paths & missing)
     if formats and quizzes and (changed or bundles):
-        write_exports(store.quizzes, out, formats, only=changed, bundles=bundles, parts=parts)
+        write_exports(store.quizzes, out, formats, only=changed, bundles=bundles)
     if out.is_dir() and (missing or set(record.get("files", [])) - wanted):
         for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
             if not any(folder.iterdir()):
