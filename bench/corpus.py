@@ -11,10 +11,11 @@ from pathlib import Path
 
 CONF = """\
 extensions = ["myst_parser", "cart_tiers", "cart_quiz", "cart_static.search",
-              "cart_static.compiled_templates"{navigation}]
+              "cart_static.compiled_templates", "cart_static.toctree_parents"{navigation}]
 quiz_directory = "quizzes"
 project = "Synthetic quiz corpus"
 html_theme = {theme!r}
+html_copy_source = False  # as the site's conf.py
 """
 
 PAGE = """\
@@ -225,7 +226,8 @@ def write_exercise_corpus(root: Path, size: int) -> Path:
     root.mkdir(parents=True)
     (root / "conf.py").write_text(
         'extensions = ["myst_parser", "sphinx_exercise"]\nproject = "Synthetic corpus"\n'
-        'html_theme = "furo"\nmyst_enable_extensions = ["colon_fence"]\n',
+        'html_theme = "furo"\nmyst_enable_extensions = ["colon_fence"]\n'
+        "html_copy_source = False\n",
         encoding="utf-8",
     )
     for number in range(1, size + 1):
