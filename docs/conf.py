@@ -17,6 +17,7 @@ extensions = [
     "cart_tiers",
     "cart_quiz",
     "cart_static.navigation",
+    "cart_static.toctree_parents",
     "cart_static.compiled_templates",
     "cart_static.valid_html",
     "cart_static.lean",

@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import docutils
-import sphinx
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+from .toctree_state import toctree_state
 
 #: The arguments furo passes to `toctree()` for its navigation tree.
 FURO_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
@@ -45,7 +44,7 @@ NEUTRAL = "<cart-navigation>"
 #: ("furo"), and that digest by a digest of what the toctree is made from ("states").
 CACHE = "cart_navigation.json"
 #: Part of every state digest: bumped when what this module renders changes.
-STATE_VERSION = "1"
+STATE_VERSION = "2"
 _TAG = re.compile(r"<(/?)(ul|li|a|input)\b([^>]*)>")
 _HREF = re.compile(r'\bhref="([^"]*)"')
 _LEVEL = re.compile(r'class="(toctree-l\d+)')
@@ -202,28 +201,9 @@ class Navigation:
     def state(self, app: Sphinx, folder: str, furo_version: str) -> str:
         """A digest of what the navigation tree of `folder` is made from."""
         if self.environment_digest is None:
-            env, builder = app.env, app.builder
-            build_info = getattr(builder, "build_info", None)
-            extensions = sorted((name, str(ext.version)) for name, ext in app.extensions.items())
-            made_from = (
-                STATE_VERSION,
-                sphinx.__version__,
-                docutils.__version__,
-                furo_version,
-                extensions,
-                getattr(build_info, "config_hash", ""),
-                getattr(build_info, "tags_hash", ""),
-                sorted(builder.tags),
-                env.config.root_doc,
-                sorted((name, _shape(toc)) for name, toc in env.tocs.items()),
-                sorted((name, _shape(title)) for name, title in env.titles.items()),
-                sorted(env.toctree_includes.items()),
-                sorted(env.toc_secnumbers.items()),
-                sorted((name, data.get("tocdepth")) for name, data in env.metadata.items()),
-            )
-            # repr, not pickle: pickle's bytes depend on which equal strings are one object.
-            self.environment_digest = hashlib.sha256(repr(made_from).encode()).digest()
-        return hashlib.sha256(self.environment_digest + folder.encode()).hexdigest()
+            self.environment_digest = toctree_state(app)
+        made_from = f"{STATE_VERSION}\0{furo_version}\0{folder}".encode()
+        return hashlib.sha256(self.environment_digest + made_from).hexdigest()
 
     def save(self, app: Sphinx, exception: Exception | None) -> None:
         """Keep the trees this build used, when they differ from the file's."""
@@ -234,15 +214,6 @@ class Navigation:
         self.cached, self.used = None, {"furo": {}, "states": {}}
 
 
-def _shape(node: nodes.Node) -> tuple:
-    """What a node renders from: its kind, attributes, text and children (not where in its
-    source it was written, which a text edit above a heading moves)."""
-    if isinstance(node, nodes.Text):
-        return ("#text", str(node))
-    attributes = sorted((name, repr(value)) for name, value in node.attributes.items())
-    return (node.tagname, attributes, [_shape(child) for child in node.children])
-
-
 def _uses_furo(app: Sphinx) -> bool:
     theme = getattr(app.builder, "theme", None)
     names = [theme.name, *getattr(theme, "_dirs", ())] if theme is not None else []
@@ -250,6 +221,7 @@ def _uses_furo(app: Sphinx) -> bool:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("cart_static.toctree_state")
     navigation = Navigation()
 
     def render(docname: str) -> str:
