@@ -59,28 +59,33 @@ def _page_digest(env: BuildEnvironment, docname: str) -> str:
     return hashlib.sha256(repr(made_from).encode()).hexdigest()
 
 
+def _kept(env: BuildEnvironment) -> dict[str, str]:
+    if not hasattr(env, PAGES):
+        setattr(env, PAGES, {})
+    return getattr(env, PAGES)
+
+
 def _page_digests(env: BuildEnvironment) -> Iterable[tuple[str, str]]:
-    kept = getattr(env, PAGES, {})
+    """Each page's digest; one missing (a page read before this module was loaded) is made
+    now and kept."""
+    kept = _kept(env)
     for docname in env.tocs.keys() | env.titles.keys():
-        yield docname, kept.get(docname) or _page_digest(env, docname)
+        if docname not in kept:
+            kept[docname] = _page_digest(env, docname)
+        yield docname, kept[docname]
 
 
 def _note_page(app: Sphinx, doctree: nodes.document) -> None:
-    env = app.env
-    if not hasattr(env, PAGES):
-        setattr(env, PAGES, {})
-    getattr(env, PAGES)[env.docname] = _page_digest(env, env.docname)
+    _kept(app.env)[app.env.docname] = _page_digest(app.env, app.env.docname)
 
 
 def _purge_page(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    getattr(env, PAGES, {}).pop(docname, None)
+    _kept(env).pop(docname, None)
 
 
 def _merge_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other) -> None:
     theirs = getattr(other, PAGES, {})
-    if not hasattr(env, PAGES):
-        setattr(env, PAGES, {})
-    getattr(env, PAGES).update((name, theirs[name]) for name in docnames if name in theirs)
+    _kept(env).update((name, theirs[name]) for name in docnames if name in theirs)
 
 
 def _shape(node: nodes.Node) -> tuple:
