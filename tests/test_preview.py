@@ -1,6 +1,6 @@
 """`nox -s preview` (`python -m cart_static.preview`): its rebuilds run warm, forked from the
-server, and must write what a build in a new process writes; code it has loaded makes it
-start again."""
+server, and must serve what a build in a new process writes (the all-quizzes export files
+once they are asked for); code it has loaded makes it start again."""
 
 from __future__ import annotations
 
@@ -61,10 +61,13 @@ class Preview:
                     return _warnings(since.replace(str(self.source), "SRC"))
             time.sleep(0.1)
 
-    def page(self, path: str) -> str:
+    def download(self, path: str) -> bytes:
         address = f"http://127.0.0.1:{self.port}/{path}"
         with urllib.request.urlopen(address, timeout=30) as response:
-            return response.read().decode("utf-8")
+            return response.read()
+
+    def page(self, path: str) -> str:
+        return self.download(path).decode("utf-8")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -83,6 +86,7 @@ def test_every_rebuild_of_the_preview_equals_a_clean_build(tmp_path):
     steps = edit_steps(source)
     served = tmp_path / "served"
     preview = Preview(source, served, tmp_path / "preview.log")
+    deferred_steps = []
     try:
         preview.wait_for_build(0)
         for number, (name, change) in enumerate(steps, start=1):
@@ -96,11 +100,20 @@ def test_every_rebuild_of_the_preview_equals_a_clean_build(tmp_path):
                 warnings = preview.wait_for_build(before)
             clean = tmp_path / f"clean-{number}"
             clean_warnings = _warnings(build(source, clean))
+            # The all-quizzes files wait until a reader asks for one, then equal a clean build's.
+            bundles = sorted(clean.glob("quiz-exports/all-quizzes.*"))
+            if any(not (served / bundle.relative_to(clean)).exists() for bundle in bundles):
+                deferred_steps.append(name)
+            for bundle in bundles:
+                address = bundle.relative_to(clean).as_posix()
+                assert preview.download(address) == bundle.read_bytes(), (name, address)
             assert differences(served, clean) == [], f"after step {number}: {name}"
             if warnings is not None:
                 assert warnings == clean_warnings, f"after step {number}: {name}"
     finally:
         preview.stop()
+    # The first build and a quiz edit left the all-quizzes files to be composed on request.
+    assert deferred_steps[:2] == ["nothing changed", "a quiz edited"], deferred_steps
 
 
 LOCAL_EXTENSION = """\

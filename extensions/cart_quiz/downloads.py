@@ -12,6 +12,10 @@ the last build keeps its recorded digest, and a folder of exports whose modifica
 unchanged has lost no file. Files written before and no longer wanted (a quiz deleted or
 renamed, a format dropped) are removed, so the folder always equals a clean
 build's. What was written is recorded beside the doctrees.
+
+In the live preview the all-quizzes files are deferred (`cart_static.deferred`): a rebuild
+that would compose them removes them instead, and the preview's server composes each with
+`compose_deferred_bundle` when it is first requested.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import json
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
+from cart_static.deferred import defer, deferring
 from sphinx.application import Sphinx
 
 from .config import export_formats
@@ -69,20 +74,33 @@ def write_exports(
     """Render the one-quiz files of the quizzes in `only` into `out`, then, with `bundles`,
     compose each all-quizzes file from the one-quiz files in `out`, rendering any missing.
     `quizzes` (by id) is looked up only for the quizzes rendered."""
-    by_id = quizzes
     for name in formats:
         for quiz_id in sorted(only):
             relative = quiz_export_path(quiz_id, name)
-            _write_if_changed(out / relative, quiz_export(by_id[quiz_id], name))
+            _write_if_changed(out / relative, quiz_export(quizzes[quiz_id], name))
         if not bundles or not quizzes:
             continue
-        files = {}
-        for quiz_id in by_id:
+        for quiz_id in quizzes:
             part = out / quiz_export_path(quiz_id, name)
             if not part.is_file():
-                _write_if_changed(part, quiz_export(by_id[quiz_id], name))
-            files[quiz_id] = part.read_bytes()
-        _write_if_changed(out / all_quizzes_export_path(name), compose_all_quizzes(name, files))
+                _write_if_changed(part, quiz_export(quizzes[quiz_id], name))
+        _compose_bundle(out, name, quizzes)
+
+
+def _compose_bundle(out: Path, name: str, quiz_ids: Iterable[str]) -> None:
+    """Write the all-quizzes file of format `name` from the one-quiz files in `out`."""
+    files = {quiz_id: (out / quiz_export_path(quiz_id, name)).read_bytes() for quiz_id in quiz_ids}
+    _write_if_changed(out / all_quizzes_export_path(name), compose_all_quizzes(name, files))
+
+
+def compose_deferred_bundle(out_dir: Path, doctree_dir: Path, path: str) -> None:
+    """The preview's maker of an all-quizzes file (`path`, relative to the output) that a
+    rebuild deferred: composed from the one-quiz files the last build recorded."""
+    record = _read_record(doctree_dir / RECORD)
+    quiz_ids = record.get("quizzes", {})
+    for name in record.get("setup", {}).get("formats", []):
+        if quiz_ids and path == f"{EXPORT_FOLDER}/{all_quizzes_export_path(name)}":
+            _compose_bundle(out_dir / EXPORT_FOLDER, name, quiz_ids)
 
 
 def _missing(out: Path, wanted: set[str], record: dict) -> set[str]:
@@ -145,8 +163,14 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
         or any(quiz_export_path(quiz.id, name) in missing for name in formats)
     }
     bundles = digest_before != digest or bool(bundle_paths & missing)
+    defer_bundles = bundles and deferring()
     if formats and quizzes and (changed or bundles):
-        write_exports(store.quizzes, out, formats, only=changed, bundles=bundles)
+        write_exports(store.quizzes, out, formats, only=changed, bundles=not defer_bundles)
+    if defer_bundles:
+        for relative in bundle_paths:
+            (out / relative).unlink(missing_ok=True)
+        maker = f"{__name__}:{compose_deferred_bundle.__name__}"
+        defer(app, {f"{EXPORT_FOLDER}/{relative}": maker for relative in bundle_paths})
     if out.is_dir() and (missing or set(record.get("files", [])) - wanted):
         for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
             if not any(folder.iterdir()):

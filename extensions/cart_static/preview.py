@@ -11,6 +11,9 @@ application that reads the configuration and loads the saved environment, the st
 `python -m sphinx`, so a rebuild writes what a build in a new process writes
 (`tests/test_preview.py` runs the incremental-equals-clean sequence through the preview).
 
+Output an extension defers (`cart_static.deferred`: the all-quizzes export files) is made
+when the browser first asks for it, so an edit pays only for what the author looks at.
+
 Only code already imported could be stale: when a changed file is a module the server has
 loaded (an extension's source), the server starts again in a new process (the browser page
 then needs one manual reload, as the live-reload connection is new).
@@ -26,10 +29,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sphinx.cmd.build import build_main
+import anyio.to_thread
+from sphinx.cmd.build import build_main, get_parser
 from sphinx_autobuild import __main__ as autobuild
 from sphinx_autobuild.build import Builder
 from sphinx_autobuild.utils import show_message
+
+from .deferred import PREVIEW_ENV, make_deferred
 
 #: Printed after every build, as sphinx-autobuild does; the bench and the tests wait for it.
 SERVING = "Serving on"
@@ -88,6 +94,37 @@ class WarmBuilder(Builder):
         gc.freeze()
 
 
+class DeferredOutputs:
+    """ASGI middleware: make a deferred output file before the static files app serves it."""
+
+    def __init__(self, app, out_dir: Path, doctree_dir: Path) -> None:
+        self.app, self.out_dir, self.doctree_dir = app, out_dir, doctree_dir
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+            path = scope["path"].lstrip("/")
+            await anyio.to_thread.run_sync(make_deferred, self.out_dir, self.doctree_dir, path)
+        await self.app(scope, receive, send)
+
+
+def _doctree_dir(sphinx_args: Sequence[str]) -> Path:
+    """Where the build keeps its doctrees (and the list of deferred output), as Sphinx reads
+    its own command line."""
+    args = get_parser().parse_args(list(sphinx_args))
+    return Path(args.doctreedir or Path(args.outputdir) / ".doctrees")
+
+
+def _create_app(watch_dirs, ignore_handler, builder, out_dir, url_host):
+    """sphinx-autobuild's server, which makes deferred output on request."""
+    app = _create_autobuild_app(watch_dirs, ignore_handler, builder, out_dir, url_host)
+    doctree_dir = _doctree_dir(builder.sphinx_args)
+    app.add_middleware(DeferredOutputs, out_dir=Path(out_dir), doctree_dir=doctree_dir)
+    return app
+
+
+_create_autobuild_app = autobuild._create_app
+
+
 def _start_again(signum: int, frame: object) -> None:
     """A new server process in place of this one; the rebuild workers go first, as they hold
     a copy of the listening socket."""
@@ -101,7 +138,9 @@ def main(argv: Sequence[str] = ()) -> None:
     # Rebuild workers must be forks of this warm process (Python 3.14's default is forkserver).
     multiprocessing.set_start_method("fork", force=True)
     signal.signal(signal.SIGUSR1, _start_again)
+    os.environ[PREVIEW_ENV] = "1"
     autobuild.Builder = WarmBuilder
+    autobuild._create_app = _create_app
     autobuild.main(list(argv) or sys.argv[1:])
 
 
