@@ -164,8 +164,9 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     }
     bundles = digest_before != digest or bool(bundle_paths & missing)
     defer_bundles = bundles and deferring()
+    compose = bundles and not defer_bundles
     if formats and quizzes and (changed or bundles):
-        write_exports(store.quizzes, out, formats, only=changed, bundles=not defer_bundles)
+        write_exports(store.quizzes, out, formats, only=changed, bundles=compose)
     if defer_bundles:
         for relative in bundle_paths:
             (out / relative).unlink(missing_ok=True)
