@@ -103,7 +103,10 @@ class DeferredOutputs:
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
             path = scope["path"].lstrip("/")
-            await anyio.to_thread.run_sync(make_deferred, self.out_dir, self.doctree_dir, path)
+            try:
+                await anyio.to_thread.run_sync(make_deferred, self.out_dir, self.doctree_dir, path)
+            except OSError as error:  # a file it is made from is gone: served as not found
+                show_message(f"Could not make {path} ({error}); save any source file to rebuild")
         await self.app(scope, receive, send)
 
 
@@ -114,15 +117,15 @@ def _doctree_dir(sphinx_args: Sequence[str]) -> Path:
     return Path(args.doctreedir or Path(args.outputdir) / ".doctrees")
 
 
+_create_autobuild_app = autobuild._create_app
+
+
 def _create_app(watch_dirs, ignore_handler, builder, out_dir, url_host):
     """sphinx-autobuild's server, which makes deferred output on request."""
     app = _create_autobuild_app(watch_dirs, ignore_handler, builder, out_dir, url_host)
     doctree_dir = _doctree_dir(builder.sphinx_args)
     app.add_middleware(DeferredOutputs, out_dir=Path(out_dir), doctree_dir=doctree_dir)
     return app
-
-
-_create_autobuild_app = autobuild._create_app
 
 
 def _start_again(signum: int, frame: object) -> None:
