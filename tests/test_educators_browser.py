@@ -71,6 +71,6 @@ def test_a_reading_level_link_from_the_catalogue_opens_the_topic_at_that_level(p
     entry.get_by_role("link", name="More detail").click()
     assert page.url.endswith("risks-and-side-effects.html?tier=detail")
     page.wait_for_function("() => document.documentElement.dataset.cartTier === 'detail'")
-    detail = page.locator(".cart-tier[data-tier='detail']").first
-    assert detail.is_visible()
-    assert not page.locator(".cart-tier[data-tier='simple']").first.is_visible()
+    # The tier's attribute is set before the script shows the panels: wait for what shows.
+    expect(page.locator(".cart-tier[data-tier='detail']").first).to_be_visible()
+    expect(page.locator(".cart-tier[data-tier='simple']").first).to_be_hidden()
