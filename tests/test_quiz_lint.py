@@ -425,13 +425,13 @@ def test_plain_text_unwraps_markup_before_measuring():
 
 
 def test_every_site_quiz_passes_every_lint():
-    lints = [lint for path in quiz_files(SITE_QUIZZES) for lint in lint_quiz(load_quiz(path))]
+    lints = [lint for name in quiz_files(SITE_QUIZZES) for lint in lint_quiz(load_quiz(Path(name)))]
     assert [str(lint) for lint in lints] == []
 
 
 def test_the_original_quizzes_trip_the_lints():
     """Every one of the nine quizzes issue 16 replaced fails; the counts are the baseline."""
-    paths = quiz_files(ORIGINAL_QUIZZES)
+    paths = [Path(name) for name in quiz_files(ORIGINAL_QUIZZES)]
     assert len(paths) == 9
     per_quiz = {path.stem: lint_quiz(load_quiz(path)) for path in paths}
     assert all(per_quiz.values()), [name for name, lints in per_quiz.items() if not lints]

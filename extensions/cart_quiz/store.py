@@ -10,6 +10,7 @@ store, when the extension's `env_version` changes.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from .model import Quiz
 
 #: Bump when the store or the model changes shape, or an export's output changes: Sphinx then
 #: starts from a fresh environment and every quiz is parsed and exported again.
-ENV_VERSION = 4
+ENV_VERSION = 5
 GENERATED_LABEL_PREFIXES = ("quiz-page-", "quiz-worksheet-", "quiz-answers-")
 
 
@@ -38,13 +39,18 @@ class StoredQuiz:
     parsed models were three quarters of the saved environment (5.4 of 7.2 MB), loaded and
     saved again by every build, even one after a page edit that uses none of them."""
 
-    __slots__ = ("_blob", "_quiz", "id", "learn_more_links", "line", "path", "title")
+    __slots__ = ("_blob", "_path", "_quiz", "id", "learn_more_links", "line", "title")
 
     def __init__(self, quiz: Quiz) -> None:
-        self.id, self.title, self.path, self.line = quiz.id, quiz.title, quiz.path, quiz.line
+        self.id, self.title, self.line = quiz.id, quiz.title, quiz.line
+        self._path = str(quiz.path)  # a `Path` costs 3 µs to unpickle, a string next to none
         self.learn_more_links = quiz.learn_more_links
         self._quiz: Quiz | None = quiz
         self._blob: bytes | None = None
+
+    @property
+    def path(self) -> Path:
+        return Path(self._path)
 
     def quiz(self) -> Quiz:
         if self._quiz is None:
@@ -54,10 +60,10 @@ class StoredQuiz:
     def __getstate__(self) -> tuple:
         if self._blob is None:
             self._blob = pickle.dumps(self._quiz, pickle.HIGHEST_PROTOCOL)
-        return (self.id, self.title, self.path, self.line, self.learn_more_links, self._blob)
+        return (self.id, self.title, self._path, self.line, self.learn_more_links, self._blob)
 
     def __setstate__(self, state: tuple) -> None:
-        self.id, self.title, self.path, self.line, self.learn_more_links, self._blob = state
+        self.id, self.title, self._path, self.line, self.learn_more_links, self._blob = state
         self._quiz = None
 
 
@@ -84,19 +90,20 @@ class StoredQuizzes(Mapping[str, Quiz]):
 class QuizStore:
     """The quizzes of this build and the pages that use them."""
 
-    #: Quiz file -> ((mtime_ns, size), the quiz or why it failed): the parse cache.
-    parsed: dict[Path, tuple[tuple[int, int], StoredQuiz | QuizError]] = field(default_factory=dict)
+    #: Quiz file -> ((mtime_ns, size), the quiz or why it failed): the parse cache. Files are
+    #: kept as strings, as `quiz_files` lists them.
+    parsed: dict[str, tuple[tuple[int, int], StoredQuiz | QuizError]] = field(default_factory=dict)
     #: Quiz file -> (its (mtime_ns, size) when linted, its lints): a quiz is linted again only
     #: when its file changed, so a build after a page edit lints nothing.
-    lints: dict[Path, tuple[tuple[int, int], list]] = field(default_factory=dict)
+    lints: dict[str, tuple[tuple[int, int], list]] = field(default_factory=dict)
     #: The quiz folder (`quiz_directory`, resolved from the folder of conf.py).
     directory: Path = Path()
     #: The site's quizzes as loaded at the start of this build.
     collection: QuizCollection = field(default_factory=QuizCollection)
     #: Quiz files at the last load, to notice quizzes that appear or go.
-    files: list[Path] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
     #: Quiz files when pages were last read, to re-read the catalogue when quizzes come or go.
-    files_read: list[Path] | None = None
+    files_read: list[str] | None = None
     #: Docnames of the generated quiz pages, in this build and the one before.
     generated: set[str] = field(default_factory=set)
     generated_before: set[str] = field(default_factory=set)
@@ -125,31 +132,50 @@ class QuizStore:
         return quizzes.values()
 
     def load(self, directory: Path) -> QuizCollection:
-        """Load every quiz under `directory`, parsing only files that changed."""
-        self.directory = directory
+        """Load every quiz under `directory`, parsing only files that changed. When no file
+        came, went or changed since the last load, its collection stands (a page edit then
+        costs a listing and a `stat` per quiz file, as Sphinx's own check of its sources)."""
+        files = quiz_files(directory) if directory.is_dir() else []
+        stamps = {name: _stamp(name) for name in files}
+        unchanged = (
+            directory == self.directory
+            and files == self.files
+            and isinstance(self.collection.quizzes, StoredQuizzes)  # not translated
+            and all(self.parsed.get(name, (None,))[0] == stamps[name] for name in files)
+        )
+        self.directory, self.files = directory, files
+        if unchanged:
+            return self.collection
 
         def load_if_changed(path: Path) -> StoredQuiz:
-            stat = path.stat()
-            stamp = (stat.st_mtime_ns, stat.st_size)
-            cached = self.parsed.get(path)
-            if cached is None or cached[0] != stamp:
+            name = str(path)
+            cached = self.parsed.get(name)
+            if cached is None or cached[0] != stamps[name]:
                 try:
-                    cached = (stamp, StoredQuiz(load_quiz(path)))
+                    cached = (stamps[name], StoredQuiz(load_quiz(path)))
                 except QuizError as error:
-                    cached = (stamp, error)
-                self.parsed[path] = cached
+                    cached = (stamps[name], error)
+                self.parsed[name] = cached
             if isinstance(cached[1], QuizError):
                 raise cached[1]
             return cached[1]
 
-        self.files = quiz_files(directory) if directory.is_dir() else []
-        present = set(self.files)
-        self.parsed = {path: entry for path, entry in self.parsed.items() if path in present}
+        self.parsed = {name: entry for name, entry in self.parsed.items() if name in stamps}
         # The loader reads only the id, path and line of what `load` returns.
-        collection = load_quiz_directory(directory, load=load_if_changed, files=self.files)
+        collection = load_quiz_directory(directory, load=load_if_changed, files=files)
         collection.quizzes = StoredQuizzes(collection.quizzes)  # type: ignore[arg-type]
         self.collection = collection
         return collection
+
+
+def _stamp(name: str) -> tuple[int, int]:
+    """A quiz file's (mtime_ns, size); a file gone since it was listed gets a stamp no file
+    has, so it is loaded again and its loader reports it."""
+    try:
+        stat = os.stat(name)
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def quiz_store(env: BuildEnvironment) -> QuizStore:
