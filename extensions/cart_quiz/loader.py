@@ -176,9 +176,15 @@ def quiz_files(directory: Path) -> list[str]:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(entry.path)
-                elif os.path.splitext(entry.name)[1] in QUIZ_FILE_SUFFIXES and entry.is_file():
+                elif entry.is_file() and _suffix(entry.name) in QUIZ_FILE_SUFFIXES:
                     found.append(entry.path)
-    return sorted(found, key=lambda name: name.split(os.sep))
+    return sorted(found, key=lambda name: name.split(os.sep))  # noqa: PTH206 (no Path here)
+
+
+def _suffix(name: str) -> str:
+    """`Path(name).suffix`, without making a `Path`."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _id_line(quiz: Quiz) -> int:
