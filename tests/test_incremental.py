@@ -140,3 +140,30 @@ def test_every_step_of_a_sequence_of_edits_equals_a_clean_build(tmp_path):
         clean_warnings = build(source, clean)
         assert differences(incremental, clean) == [], f"after step {number}: {name}"
         assert warnings == clean_warnings, f"after step {number}: {name}"
+
+
+def test_a_quiz_translation_edit_reaches_pages_and_exports_as_in_a_clean_build(tmp_path):
+    """In a translated site the quizzes' text comes from `quiz-content.po`: editing one
+    translation must read the pages showing that quiz again and render its export files
+    again (they stayed in the old words until 4 December 2026)."""
+    from cart_quiz.loader import load_quiz_directory
+    from cart_quiz.quiz_catalog import po_path, update
+
+    source = copy_root("my-questions", tmp_path)
+    edit(source / "conf.py", 'language = "en"', 'language = "es"\nlocale_dirs = ["locale"]')
+    update(load_quiz_directory(source / "quizzes").quizzes.values(), source / "locale", ["es"])
+    po = po_path(source / "locale", "es")
+    prompt = "What is often the first sign of a problem?"
+    translated = f'msgid "{prompt}"\nmsgstr "¿Cuál suele ser la señal?"'
+    edit(po, f'msgid "{prompt}"\nmsgstr ""', translated)
+    incremental = tmp_path / "incremental"
+    build(source, incremental)
+    assert "¿Cuál suele ser la señal?" in (incremental / "after.html").read_text("utf-8")
+    edit(po, "¿Cuál suele ser la señal?", "¿Cuál suele ser la primera señal?")
+    warnings = build(source, incremental)
+    for shown in ("after.html", "quiz-exports/gift/after.txt", "quiz-exports/all-quizzes.gift.txt"):
+        text = (incremental / shown).read_text("utf-8")
+        assert "primera señal" in text, f"{shown} kept the old translation"
+    clean = tmp_path / "clean"
+    assert build(source, clean) == warnings
+    assert differences(incremental, clean) == []

@@ -154,7 +154,8 @@ def test_a_rebuild_in_a_new_process_parses_only_the_changed_quiz(
 
 def test_a_rebuild_exports_only_the_quizzes_that_changed(make_app, rootdir, tmp_path, monkeypatch):
     """Exports are written again only for changed quizzes (and the all-quizzes files then);
-    a page edit exports nothing, and a deleted export file comes back."""
+    a page edit exports nothing and reads no quiz's record, and a deleted export file comes
+    back."""
     from cart_quiz import downloads
 
     srcdir = tmp_path / "site"
@@ -168,6 +169,14 @@ def test_a_rebuild_exports_only_the_quizzes_that_changed(make_app, rootdir, tmp_
         return real_write(quizzes, out, formats, only=only, bundles=bundles, **rest)
 
     monkeypatch.setattr(downloads, "write_exports", recording_write)
+    records_read: list[str] = []
+    real_read = downloads._read_record
+
+    def recording_read(path: Path) -> dict:
+        records_read.append(path.name)
+        return real_read(path)
+
+    monkeypatch.setattr(downloads, "_read_record", recording_read)
 
     def rebuild_after(edit) -> Path:
         edit()
@@ -183,6 +192,7 @@ def test_a_rebuild_exports_only_the_quizzes_that_changed(make_app, rootdir, tmp_
     page = srcdir / "plain.md"
     rebuild_after(lambda: touch(page, page.read_text(encoding="utf-8"), "# Plain\n\nNew text.\n"))
     assert calls == []
+    assert records_read == [downloads.RECORD]
     exports = rebuild_after(
         lambda: touch(srcdir / "quizzes" / "sample.yaml", "A fever", "A high fever")
     )

@@ -17,7 +17,7 @@ from .links import embedding_pages, quiz_links
 from .model import CATEGORIES, Quiz
 from .pages import quiz_page_docname
 from .question_set import question_picker, set_form
-from .store import quiz_store
+from .store import note_quiz_sources, quiz_store
 from .text_nodes import text_nodes
 from .translation import _, category_label, tier_label
 
@@ -42,8 +42,7 @@ class QuizCatalogDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         store = quiz_store(self.env)
         collection = store.collection
-        for path in store.files:
-            self.env.note_dependency(str(path))
+        note_quiz_sources(self.env, store.files)
         store.catalogues.add(self.env.docname)
         by_category = {
             category: sorted(

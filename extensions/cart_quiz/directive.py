@@ -15,7 +15,7 @@ from .config import QuizWarning, warn
 from .loader import display_path
 from .model import Question, Quiz
 from .nodes import quiz, quiz_question, quiz_text
-from .store import quiz_store
+from .store import note_quiz_sources, quiz_store
 from .text_nodes import text_nodes
 from .translation import _
 from .worksheet import printable_sheet
@@ -36,13 +36,13 @@ class QuizDirective(SphinxDirective):
         store = quiz_store(self.env)
         found = store.quizzes.get(quiz_id)
         if found is not None:
-            self.env.note_dependency(str(found.path))
+            note_quiz_sources(self.env, [found.path])
             return found
         broken = store.collection.broken_ids.get(quiz_id)
         if broken is not None:
             # Its problems were reported when the quizzes were loaded; fixing the file must
             # bring this page back.
-            self.env.note_dependency(str(broken))
+            note_quiz_sources(self.env, [broken])
             return [nodes.paragraph("", _("This self-check could not be loaded."))]
         directory = store.directory
         known = ", ".join(sorted(store.quizzes)) or "none"

@@ -6,12 +6,16 @@ A rebuild does work only for what changed: it renders again the files of the qui
 content changed (or whose file went missing) and composes the all-quizzes files from the
 one-quiz files already in the output, so a one-quiz edit at 1,000 quizzes renders one quiz,
 not 1,000. (No second copy of them is kept: on some file systems creating a file costs more
-than rendering it.) A page edit
-renders and hashes nothing: a quiz whose file has the same modification time and size as at
-the last build keeps its recorded digest, and a folder of exports whose modification time is
+than rendering it.) A quiz whose file has the same modification time and size as at the
+last build keeps its recorded digest, and a folder of exports whose modification time is
 unchanged has lost no file. Files written before and no longer wanted (a quiz deleted or
-renamed, a format dropped) are removed, so the folder always equals a clean
-build's. What was written is recorded beside the doctrees.
+renamed, a format dropped) are removed, so the folder always equals a clean build's.
+
+What was written is recorded beside the doctrees in two parts: a small one (the setup,
+including the translation catalog's time and size, one digest of every quiz file's time and
+size, the folders' times) and each quiz's digest with the files written. A page edit reads
+only the small one, finds nothing changed and does nothing else, whatever the number of
+quizzes.
 
 In the live preview the all-quizzes files are deferred (`cart_static.deferred`): a rebuild
 that would compose them removes them instead, and the preview's server composes each with
@@ -35,7 +39,10 @@ from .model import Quiz
 from .nodes import INTERACTIVE_BUILDERS
 from .store import ENV_VERSION, StoredQuiz, quiz_store
 
+#: The small part of the record: what a build that changed no quiz compares, and no more.
 RECORD = "cart_quiz_exports.json"
+#: Each quiz's file stamp and content digest, and every file written.
+QUIZZES_RECORD = "cart_quiz_exports_quizzes.json"
 
 
 def _content_digest(quiz: Quiz) -> str:
@@ -61,6 +68,21 @@ def _folder_stamp(folder: Path) -> int | None:
         return folder.stat().st_mtime_ns
     except OSError:
         return None
+
+
+def _file_stamp(path: str | None) -> list[int] | None:
+    """A file's [mtime_ns, size], or None when there is no such file."""
+    try:
+        stat = Path(path).stat() if path is not None else None
+    except OSError:
+        return None
+    return None if stat is None else [stat.st_mtime_ns, stat.st_size]
+
+
+def _sources_digest(stamps: Mapping[str, list[int]]) -> str:
+    """One digest of every published quiz's id and file stamp."""
+    text = "\n".join(f"{quiz_id} {stamp}" for quiz_id, stamp in sorted(stamps.items()))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def write_exports(
@@ -96,17 +118,15 @@ def _compose_bundle(out: Path, name: str, quiz_ids: Iterable[str]) -> None:
 def compose_deferred_bundle(out_dir: Path, doctree_dir: Path, path: str) -> None:
     """The preview's maker of an all-quizzes file (`path`, relative to the output) that a
     rebuild deferred: composed from the one-quiz files the last build recorded."""
-    record = _read_record(doctree_dir / RECORD)
-    quiz_ids = record.get("quizzes", {})
-    for name in record.get("setup", {}).get("formats", []):
+    quiz_ids = _read_record(doctree_dir / QUIZZES_RECORD).get("quizzes", {})
+    for name in _read_record(doctree_dir / RECORD).get("setup", {}).get("formats", []):
         if quiz_ids and path == f"{EXPORT_FOLDER}/{all_quizzes_export_path(name)}":
             _compose_bundle(out_dir / EXPORT_FOLDER, name, quiz_ids)
 
 
-def _missing(out: Path, wanted: set[str], record: dict) -> set[str]:
+def _missing(out: Path, wanted: set[str], stamps: Mapping[str, int | None]) -> set[str]:
     """The wanted files no longer in `out`, looking only into folders changed since the last
     build (deleting a file changes its folder's modification time)."""
-    stamps = record.get("folders", {})
     missing = set()
     folders: dict[str, list[str]] = {}
     for relative in wanted:
@@ -124,22 +144,34 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     store = quiz_store(app.env)
     quizzes = sorted(store.summaries(), key=lambda quiz: quiz.id)  # ids, not unpickled
     out = Path(app.outdir) / EXPORT_FOLDER
-    record_path = Path(app.doctreedir) / RECORD
-    record = _read_record(record_path)
-    setup = {"version": ENV_VERSION, "formats": list(formats)}
-    same_setup = record.get("setup") == setup
-    previous = record.get("quizzes", {}) if same_setup else {}
-    if not same_setup:
-        record = {"files": record.get("files", [])}
-    stamps = {
+    doctree_dir = Path(app.doctreedir)
+    files_stamps = {
         entry[1].id: list(entry[0])
         for entry in store.parsed.values()
         if isinstance(entry[1], StoredQuiz)
     }
+    stamps = {quiz.id: files_stamps.get(quiz.id) for quiz in quizzes}
+    setup = {
+        "version": ENV_VERSION,
+        "formats": list(formats),
+        "translation": _file_stamp(store.translation),
+    }
+    head = {"setup": setup, "sources": _sources_digest(stamps)}
+    last = _read_record(doctree_dir / RECORD)
+    folders_before = last.get("folders")
+    if (
+        {key: last.get(key) for key in head} == head
+        and isinstance(folders_before, dict)
+        and all(_folder_stamp(out / folder) == stamp for folder, stamp in folders_before.items())
+    ):
+        return  # no quiz, setting or translation changed and no file went missing
+    record = _read_record(doctree_dir / QUIZZES_RECORD)
+    same_setup = last.get("setup") == setup
+    previous = record.get("quizzes", {}) if same_setup else {}
     known: dict[str, list] = {}
     for quiz in quizzes:
         before = previous.get(quiz.id)
-        stamp = stamps.get(quiz.id)
+        stamp = stamps[quiz.id]
         if isinstance(before, list) and stamp is not None and before[0] == stamp:
             known[quiz.id] = before
         else:
@@ -153,9 +185,10 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
         *(quiz_export_path(quiz.id, name) for quiz in quizzes for name in formats),
         *bundle_paths,
     }
-    for relative in set(record.get("files", [])) - wanted:
+    written_before = set(record.get("files", []))
+    for relative in written_before - wanted:
         (out / relative).unlink(missing_ok=True)
-    missing = _missing(out, wanted, record)
+    missing = _missing(out, wanted, folders_before if same_setup and folders_before else {})
     changed = {
         quiz.id
         for quiz in quizzes
@@ -172,25 +205,19 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
             (out / relative).unlink(missing_ok=True)
         maker = f"{__name__}:{compose_deferred_bundle.__name__}"
         defer(app, {f"{EXPORT_FOLDER}/{relative}": maker for relative in bundle_paths})
-    if out.is_dir() and (missing or set(record.get("files", [])) - wanted):
+    if out.is_dir() and (missing or written_before - wanted):
         for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
             if not any(folder.iterdir()):
                 folder.rmdir()
         if not any(out.iterdir()):
             out.rmdir()
-    folders = {relative.rpartition("/")[0] for relative in wanted}
-    record_path.parent.mkdir(parents=True, exist_ok=True)
-    record_path.write_text(
-        json.dumps(
-            {
-                "setup": setup,
-                "quizzes": known,
-                "files": sorted(wanted),
-                "folders": {folder: _folder_stamp(out / folder) for folder in sorted(folders)},
-            }
-        ),
-        encoding="utf-8",
+    folders = sorted({relative.rpartition("/")[0] for relative in wanted})
+    doctree_dir.mkdir(parents=True, exist_ok=True)
+    (doctree_dir / QUIZZES_RECORD).write_text(
+        json.dumps({"quizzes": known, "files": sorted(wanted)}), encoding="utf-8"
     )
+    head["folders"] = {folder: _folder_stamp(out / folder) for folder in folders}
+    (doctree_dir / RECORD).write_text(json.dumps(head), encoding="utf-8")
 
 
 def setup_downloads(app: Sphinx) -> None:

@@ -23,7 +23,7 @@ from .config import QuizWarning, warn
 from .links import builder_of, embedding_pages
 from .model import STAGES
 from .nodes import INTERACTIVE_BUILDERS, el, element, heading_level
-from .store import quiz_store
+from .store import note_quiz_sources, quiz_store
 from .suggestions import SuggestionSource, collect_suggestions
 from .text_nodes import text_nodes
 from .translation import _, stage_label
@@ -65,10 +65,11 @@ class MyQuestionsDirective(SphinxDirective):
             return []
         store.my_questions.add(self.env.docname)
         collection = store.collection
-        for path in [found.path for found in collection.quizzes.values()] + list(
-            collection.broken_ids.values()
-        ):
-            self.env.note_dependency(path)
+        note_quiz_sources(
+            self.env,
+            [found.path for found in collection.quizzes.values()]
+            + list(collection.broken_ids.values()),
+        )
         node = my_questions(
             sources=[
                 [source.key, source.quiz_id, source.anchor, found.title]

@@ -30,7 +30,7 @@ from .directive import QuizDirective
 from .links import builder_of
 from .model import Quiz
 from .nodes import INTERACTIVE_BUILDERS, el, element
-from .store import quiz_store
+from .store import note_quiz_sources, quiz_store
 from .text import to_plain
 from .translation import _
 from .worksheet import PRINTABLE_CLASSES
@@ -166,8 +166,7 @@ class QuizSetDirective(QuizDirective):
 
     def run(self) -> list[nodes.Node]:
         store = quiz_store(self.env)
-        for path in store.files:
-            self.env.note_dependency(str(path))
+        note_quiz_sources(self.env, store.files)
         quizzes = sorted(store.quizzes.values(), key=lambda found: found.id)
         widgets = el("div", classes=["cart-set-pool"], hidden=True)
         # The worksheet and the answer key are not kept here a second and third time:

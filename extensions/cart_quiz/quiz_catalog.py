@@ -218,6 +218,7 @@ def localize_store(app, store, *, report: bool = False) -> None:
     that language's; with `report`, what is missing is a warning if the language is declared
     complete (`quiz_complete_languages`)."""
     language = str(app.config.language or "en")
+    store.translation = None
     if (
         language.split("_", maxsplit=1)[0].split("-", maxsplit=1)[0] == "en"
         or not app.config.locale_dirs
@@ -227,6 +228,7 @@ def localize_store(app, store, *, report: bool = False) -> None:
     from .loader import display_path  # noqa: PLC0415
 
     locale_dir = Path(app.confdir) / app.config.locale_dirs[0]
+    store.translation = str(po_path(locale_dir, language))
     quizzes, missing = translate_quizzes(store.collection.quizzes, locale_dir, language)
     store.collection = dataclasses.replace(store.collection, quizzes=quizzes)
     if report and language in app.config.quiz_complete_languages:

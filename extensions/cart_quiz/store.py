@@ -118,6 +118,8 @@ class QuizStore:
     page_links: dict[str, set[str]] = field(default_factory=dict)
     #: Loaded at this build's start (`builder-inited`), not yet read again for its pages.
     fresh: bool = False
+    #: The catalog the quizzes' text is translated from in this build (None in English).
+    translation: str | None = None
 
     @property
     def quizzes(self) -> Mapping[str, Quiz]:
@@ -172,7 +174,7 @@ def _stamp(name: str) -> tuple[int, int]:
     """A quiz file's (mtime_ns, size); a file gone since it was listed gets a stamp no file
     has, so it is loaded again and its loader reports it."""
     try:
-        stat = os.stat(name)
+        stat = os.stat(name)  # noqa: PTH116 (a string: no Path made)
     except OSError:
         return (-1, -1)
     return (stat.st_mtime_ns, stat.st_size)
@@ -184,6 +186,16 @@ def quiz_store(env: BuildEnvironment) -> QuizStore:
     if store is None:
         store = env.cart_quiz = QuizStore()
     return store
+
+
+def note_quiz_sources(env: BuildEnvironment, paths: Iterable[str | Path]) -> None:
+    """Make the page being read depend on these quiz files and on the catalog their text is
+    translated from, so that editing either reads the page again."""
+    store = quiz_store(env)
+    for path in paths:
+        env.note_dependency(str(path))
+    if store.translation is not None:
+        env.note_dependency(store.translation)
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:
