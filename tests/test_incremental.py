@@ -167,3 +167,23 @@ def test_a_quiz_translation_edit_reaches_pages_and_exports_as_in_a_clean_build(t
     clean = tmp_path / "clean"
     assert build(source, clean) == warnings
     assert differences(incremental, clean) == []
+
+
+def test_a_page_naming_a_quiz_not_yet_written_shows_it_once_its_file_comes(tmp_path):
+    """`{quiz} later` before `quizzes/later.yaml` exists is a warning; creating the file
+    must read the page again, as a clean build would show it."""
+    source = copy_root("my-questions", tmp_path)
+    (source / "later.md").write_text("# Later\n\n```{quiz} later\n```\n", encoding="utf-8")
+    edit(source / "index.md", "after\n", "after\nlater\n")
+    incremental = tmp_path / "incremental"
+    assert "unknown quiz id 'later'" in build(source, incremental)
+    quiz = (source / "quizzes" / "after.yaml").read_text(encoding="utf-8")
+    (source / "quizzes" / "later.yaml").write_text(
+        quiz.replace("id: after", "id: later"), encoding="utf-8"
+    )
+    warnings = build(source, incremental)
+    assert "unknown quiz id" not in warnings
+    assert 'class="cart-quiz' in (incremental / "later.html").read_text("utf-8")
+    clean = tmp_path / "clean"
+    assert build(source, clean) == warnings
+    assert differences(incremental, clean) == []

@@ -42,7 +42,7 @@ class QuizCatalogDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         store = quiz_store(self.env)
         collection = store.collection
-        note_quiz_sources(self.env, store.files)
+        note_quiz_sources(self.env, [store.directory])  # every quiz file
         store.catalogues.add(self.env.docname)
         by_category = {
             category: sorted(

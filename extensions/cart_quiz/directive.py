@@ -45,6 +45,7 @@ class QuizDirective(SphinxDirective):
             note_quiz_sources(self.env, [broken])
             return [nodes.paragraph("", _("This self-check could not be loaded."))]
         directory = store.directory
+        note_quiz_sources(self.env, [directory])  # read again when a quiz file comes
         known = ", ".join(sorted(store.quizzes)) or "none"
         warn(
             f"unknown quiz id {quiz_id!r}; fix the id or create "

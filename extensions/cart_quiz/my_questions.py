@@ -65,11 +65,7 @@ class MyQuestionsDirective(SphinxDirective):
             return []
         store.my_questions.add(self.env.docname)
         collection = store.collection
-        note_quiz_sources(
-            self.env,
-            [found.path for found in collection.quizzes.values()]
-            + list(collection.broken_ids.values()),
-        )
+        note_quiz_sources(self.env, [store.directory])  # every quiz file
         node = my_questions(
             sources=[
                 [source.key, source.quiz_id, source.anchor, found.title]

@@ -166,7 +166,7 @@ class QuizSetDirective(QuizDirective):
 
     def run(self) -> list[nodes.Node]:
         store = quiz_store(self.env)
-        note_quiz_sources(self.env, store.files)
+        note_quiz_sources(self.env, [store.directory])  # every quiz file
         quizzes = sorted(store.quizzes.values(), key=lambda found: found.id)
         widgets = el("div", classes=["cart-set-pool"], hidden=True)
         # The worksheet and the answer key are not kept here a second and third time:

@@ -18,7 +18,7 @@ from .lint import lint_quiz
 from .loader import display_path
 from .pages import write_quiz_pages
 from .quiz_catalog import localize_store
-from .store import StoredQuizzes, quiz_store
+from .store import StoredQuizzes, pages_with_changed_sources, quiz_store
 
 
 def start_build(app: Sphinx) -> None:
@@ -64,7 +64,8 @@ def pages_to_reread(
     """Bring the quizzes up to date for this read (a second build in the same process has
     no `builder-inited`; in a first, they were loaded at its start, a moment ago), report
     their problems, and name the pages whose content depends on
-    which quizzes exist: the catalogue and My questions when a quiz file appears or goes, and
+    which quizzes exist or what they say: every page showing a quiz whose file or translation
+    changed, the catalogue and My questions when a quiz file appears or goes, and
     every page linking to a generated quiz page when such pages appear or go (a renamed
     quiz), so no link is left pointing at an old page."""
     store = quiz_store(env)
@@ -73,7 +74,7 @@ def pages_to_reread(
     store.fresh = False
     report(app)  # lints read the English source, before its translation
     localize_store(app, store, report=True)
-    again: set[str] = set()
+    again = pages_with_changed_sources(store)
     if store.files != store.files_read:
         again |= store.catalogues | store.my_questions
     store.files_read = list(store.files)

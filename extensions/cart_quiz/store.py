@@ -28,7 +28,7 @@ from .model import Quiz
 
 #: Bump when the store or the model changes shape, or an export's output changes: Sphinx then
 #: starts from a fresh environment and every quiz is parsed and exported again.
-ENV_VERSION = 5
+ENV_VERSION = 6
 GENERATED_LABEL_PREFIXES = ("quiz-page-", "quiz-worksheet-", "quiz-answers-")
 
 
@@ -118,8 +118,17 @@ class QuizStore:
     page_links: dict[str, set[str]] = field(default_factory=dict)
     #: Loaded at this build's start (`builder-inited`), not yet read again for its pages.
     fresh: bool = False
-    #: The catalog the quizzes' text is translated from in this build (None in English).
+    #: The catalog the quizzes' text is translated from in this build (None in English), and
+    #: its (mtime_ns, size) when pages were last read.
     translation: str | None = None
+    translation_stamp: tuple[int, int] | None = None
+    #: Page -> the files its quiz content comes from: quiz files, the translation catalog, and
+    #: the quiz folder itself for a page showing every quiz (or naming one that is not there).
+    #: Sphinx's `note_dependency` would do this, but at 1,000 pages it costs a `Path` to
+    #: unpickle and two `stat`s a page on every build; `load` already stats each quiz file.
+    sources: dict[str, set[str]] = field(default_factory=dict)
+    #: Those files changed, come or gone since pages were last read (the folder when any is).
+    changed_sources: set[str] = field(default_factory=set)
 
     @property
     def quizzes(self) -> Mapping[str, Quiz]:
@@ -145,6 +154,11 @@ class QuizStore:
             and isinstance(self.collection.quizzes, StoredQuizzes)  # not translated
             and all(self.parsed.get(name, (None,))[0] == stamps[name] for name in files)
         )
+        if not unchanged:
+            changed = {name for name in files if self.parsed.get(name, (None,))[0] != stamps[name]}
+            changed |= set(self.files) - stamps.keys()
+            if changed:
+                self.changed_sources |= {*changed, str(directory)}
         self.directory, self.files = directory, files
         if unchanged:
             return self.collection
@@ -189,13 +203,26 @@ def quiz_store(env: BuildEnvironment) -> QuizStore:
 
 
 def note_quiz_sources(env: BuildEnvironment, paths: Iterable[str | Path]) -> None:
-    """Make the page being read depend on these quiz files and on the catalog their text is
-    translated from, so that editing either reads the page again."""
+    """Make the page being read depend on these quiz files (the quiz folder: on every quiz
+    file, and on any that comes) and on the catalog their text is translated from, so that
+    changing any of them reads the page again (`pages_with_changed_sources`)."""
     store = quiz_store(env)
-    for path in paths:
-        env.note_dependency(str(path))
+    found = store.sources.setdefault(env.docname, set())
+    found.update(str(path) for path in paths)
     if store.translation is not None:
-        env.note_dependency(store.translation)
+        found.add(store.translation)
+
+
+def pages_with_changed_sources(store: QuizStore) -> set[str]:
+    """The pages whose quiz files or translation changed since pages were last read."""
+    stamp = _stamp(store.translation) if store.translation is not None else None
+    if stamp != store.translation_stamp:
+        store.changed_sources.add(str(store.translation))
+    store.translation_stamp = stamp
+    changed, store.changed_sources = store.changed_sources, set()
+    if not changed:
+        return set()
+    return {page for page, files in store.sources.items() if not files.isdisjoint(changed)}
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:
@@ -222,6 +249,7 @@ class QuizCollector(EnvironmentCollector):
         store.page_links.pop(docname, None)
         store.catalogues.discard(docname)
         store.my_questions.discard(docname)
+        store.sources.pop(docname, None)
 
     def merge_other(
         self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
@@ -232,6 +260,8 @@ class QuizCollector(EnvironmentCollector):
                 ours.embeds[docname] = theirs.embeds[docname]
             if docname in theirs.page_links:
                 ours.page_links[docname] = theirs.page_links[docname]
+            if docname in theirs.sources:
+                ours.sources[docname] = theirs.sources[docname]
         ours.catalogues |= theirs.catalogues & set(docnames)
         ours.my_questions |= theirs.my_questions & set(docnames)
 
