@@ -24,9 +24,14 @@ def browser_requests(html_dir: Path) -> dict:
     failed: list[str] = []
     console_errors: list[str] = []
 
+    opened = [""]  # the page being opened, to name it with what failed there
+
     def on_response(response) -> None:
         if response.status >= 400:
-            failed.append(f"{response.status} {response.url}")
+            failed.append(f"{response.status} {response.url} (on {opened[0]})")
+
+    def on_failed(request) -> None:
+        failed.append(f"failed {request.url} (on {opened[0]}: {request.failure})")
 
     def on_console(message) -> None:
         # Chromium asks for /favicon.ico by itself; that is no request of the page's.
@@ -42,11 +47,12 @@ def browser_requests(html_dir: Path) -> dict:
         context = browser.new_context()
         tab = context.new_page()
         tab.on("request", lambda request: requests.append(request.url))
-        tab.on("requestfailed", lambda request: failed.append(f"failed {request.url}"))
+        tab.on("requestfailed", on_failed)
         tab.on("response", on_response)
         tab.on("console", on_console)
         for page in pages:
-            tab.goto(urljoin(base, page.relative_to(html_dir).as_posix()), wait_until="load")
+            opened[0] = page.relative_to(html_dir).as_posix()
+            tab.goto(urljoin(base, opened[0]), wait_until="load")
             tab.wait_for_load_state("networkidle")
         browser.close()
     # data: and blob: URLs have no host and reach no network.
@@ -57,7 +63,7 @@ def browser_requests(html_dir: Path) -> dict:
         "requests": len(requests),
         "third_party_requests": len(elsewhere),
         "third_party_urls": sorted(set(elsewhere)),
-        "failed_requests": sorted({item for item in failed if not item.endswith(FAVICON)}),
+        "failed_requests": sorted({item for item in failed if f"{FAVICON} " not in item}),
         "favicon_requests": sum(url.endswith(FAVICON) for url in requests),
         "console_errors": console_errors,
     }

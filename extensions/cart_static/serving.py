@@ -30,6 +30,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Keep the output readable."""
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    #: Chromium opens several connections a page; the default backlog of 5 can refuse some
+    #: on a loaded machine, and a stylesheet then fails to load in a test or the benchmark.
+    request_queue_size = 64
+
+
 @contextmanager
 def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 with a free port, as a static host would, optionally
@@ -42,7 +48,7 @@ def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[st
             super().end_headers()
 
     handler = functools.partial(Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
