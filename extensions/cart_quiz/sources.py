@@ -65,7 +65,7 @@ def pages_to_reread(
     no `builder-inited`; in a first, they were loaded at its start, a moment ago), report
     their problems, and name the pages whose content depends on
     which quizzes exist or what they say: every page showing a quiz whose file or translation
-    changed, the catalogue and My questions when a quiz file appears or goes, and
+    changed, the pages showing every quiz when any quiz file changes, comes or goes, and
     every page linking to a generated quiz page when such pages appear or go (a renamed
     quiz), so no link is left pointing at an old page."""
     store = quiz_store(env)
@@ -74,10 +74,7 @@ def pages_to_reread(
     store.fresh = False
     report(app)  # lints read the English source, before its translation
     localize_store(app, store, report=True)
-    again = pages_with_changed_sources(store)
-    if store.files != store.files_read:
-        again |= store.catalogues | store.my_questions
-    store.files_read = list(store.files)
+    again = pages_with_changed_sources(store)  # the catalogue and My questions on any change
     if (added | removed) & (store.generated | store.generated_before):
         again |= set(store.page_links)
     if added or changed or removed:

@@ -29,7 +29,7 @@ from .model import Quiz
 
 #: Bump when the store or the model changes shape, or an export's output changes: Sphinx then
 #: starts from a fresh environment and every quiz is parsed and exported again.
-ENV_VERSION = 7
+ENV_VERSION = 8
 GENERATED_LABEL_PREFIXES = ("quiz-page-", "quiz-worksheet-", "quiz-answers-")
 
 
@@ -105,8 +105,6 @@ class QuizStore:
     collection: QuizCollection = field(default_factory=QuizCollection)
     #: Quiz files at the last load, to notice quizzes that appear or go.
     files: list[str] = field(default_factory=list)
-    #: Quiz files when pages were last read, to re-read the catalogue when quizzes come or go.
-    files_read: list[str] | None = None
     #: Docnames of the generated quiz pages, in this build and the one before.
     generated: set[str] = field(default_factory=set)
     generated_before: set[str] = field(default_factory=set)
