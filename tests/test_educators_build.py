@@ -382,3 +382,22 @@ def test_a_parallel_build_finds_the_same_embeds(make_app, tmp_path):
     assert real_warnings(app) == []
     embeds = fields(soup_of(app, "catalog.html").select_one("#quiz-catalog-escapes"))["Embedded in"]
     assert embeds.select_one("a")["href"] == "topic.html#quiz-escapes"
+
+
+def test_after_a_parallel_build_a_quiz_edit_reads_its_pages_again(make_app, tmp_path):
+    """Pages read in parallel processes record the quiz files they show, merged back into
+    the store, so editing a quiz after a parallel build reads those pages again."""
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source)
+    make_app("html", srcdir=source, freshenv=True, parallel=2).build()
+    quiz = source / "quizzes" / "basics.yaml"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace("What is it?", "What is it, edited?"),
+        encoding="utf-8",
+    )
+    later = time.time() + 2
+    os.utime(quiz, (later, later))
+    app = make_app("html", srcdir=source, parallel=2)
+    app.build()
+    assert "What is it, edited?" in soup_of(app, "topic.html").get_text()
+    assert "What is it, edited?" in soup_of(app, "quiz/basics.html").get_text()
