@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cart_quiz.loader import QuizError, load_quiz, load_quiz_directory, parse_quiz
+from cart_quiz.loader import QuizError, load_quiz, load_quiz_directory, parse_quiz, quiz_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from loader_helpers import assert_quiz_or_located_problems
@@ -370,3 +370,17 @@ def test_mutated_valid_quizzes_never_crash_the_loader(data):
         else:
             lines[index] = "  " + lines[index]
     _assert_quiz_or_located_error("".join(lines))
+
+
+def test_the_quiz_folder_is_listed_as_path_rglob_would(tmp_path):
+    """Every .yaml and .yml file, nested folders included, in `Path` order; not a file named
+    only `.yaml`, not a folder named like a quiz, not a folder reached by a symbolic link."""
+    for name in ("a.yaml", "b.yml", "a-b.yaml", ".yaml", "notes.txt", "sub/c.yaml",
+                 "sub/deeper/d.yaml", "folder.yaml/e.yaml", "z/a.yaml"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "sub")
+    assert [Path(name).relative_to(tmp_path).as_posix() for name in quiz_files(tmp_path)] == [
+        "a-b.yaml", "a.yaml", "b.yml", "folder.yaml/e.yaml", "sub/c.yaml", "sub/deeper/d.yaml",
+        "z/a.yaml",
+    ]  # fmt: skip

@@ -168,11 +168,16 @@ class QuizCollection:
 def quiz_files(directory: Path) -> list[str]:
     """Every quiz file under `directory`, in `Path` order (folder by folder), as strings: a
     build lists them all, and at 1,000 quizzes making and sorting `Path` objects was most of
-    that. Like `Path.rglob`, a folder that is a symbolic link is not entered."""
+    that. Like `Path.rglob`, a folder that is a symbolic link is not entered, and one that
+    cannot be read is passed over."""
     found: list[str] = []
     folders = [str(directory)]
     while folders:
-        with os.scandir(folders.pop()) as entries:
+        try:
+            entries = os.scandir(folders.pop())
+        except PermissionError:
+            continue
+        with entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(entry.path)
