@@ -395,8 +395,7 @@ def test_after_a_parallel_build_a_quiz_edit_reads_its_pages_again(make_app, tmp_
         quiz.read_text(encoding="utf-8").replace("What is it?", "What is it, edited?"),
         encoding="utf-8",
     )
-    later = time.time() + 2
-    os.utime(quiz, (later, later))
+    _touch_later(quiz)
     app = make_app("html", srcdir=source, parallel=2)
     app.build()
     assert "What is it, edited?" in soup_of(app, "topic.html").get_text()
