@@ -70,15 +70,6 @@ def _folder_stamp(folder: Path) -> int | None:
         return None
 
 
-def _file_stamp(path: str | None) -> list[int] | None:
-    """A file's [mtime_ns, size], or None when there is no such file."""
-    try:
-        stat = Path(path).stat() if path is not None else None
-    except OSError:
-        return None
-    return None if stat is None else [stat.st_mtime_ns, stat.st_size]
-
-
 def _sources_digest(stamps: Mapping[str, list[int]]) -> str:
     """One digest of every published quiz's id and file stamp."""
     text = "\n".join(f"{quiz_id} {stamp}" for quiz_id, stamp in sorted(stamps.items()))
@@ -154,7 +145,8 @@ def write_site_exports(app: Sphinx, exception: Exception | None) -> None:
     setup = {
         "version": ENV_VERSION,
         "formats": list(formats),
-        "translation": _file_stamp(store.translation),
+        # As JSON keeps it: the catalog's [mtime_ns, size] when pages were read this build.
+        "translation": None if store.translation_stamp is None else list(store.translation_stamp),
     }
     head = {"setup": setup, "sources": _sources_digest(stamps)}
     last = _read_record(doctree_dir / RECORD)

@@ -149,17 +149,16 @@ class QuizStore:
         costs a listing and a `stat` per quiz file, as Sphinx's own check of its sources)."""
         files = quiz_files(directory) if directory.is_dir() else []
         stamps = {name: _stamp(name) for name in files}
+        changed = {name for name in files if self.parsed.get(name, (None,))[0] != stamps[name]}
+        changed |= set(self.files) - stamps.keys()  # gone
+        if changed:
+            self.changed_sources |= {*changed, str(directory)}
         unchanged = (
-            directory == self.directory
+            not changed
+            and directory == self.directory
             and files == self.files
             and isinstance(self.collection.quizzes, StoredQuizzes)  # not translated
-            and all(self.parsed.get(name, (None,))[0] == stamps[name] for name in files)
         )
-        if not unchanged:
-            changed = {name for name in files if self.parsed.get(name, (None,))[0] != stamps[name]}
-            changed |= set(self.files) - stamps.keys()
-            if changed:
-                self.changed_sources |= {*changed, str(directory)}
         self.directory, self.files = directory, files
         if unchanged:
             return self.collection
