@@ -1,6 +1,7 @@
 """The real site: its clean build against the same pages with the tier and quiz directives
 stripped, with and without PyStemmer, its rebuilds after real edits, and what its pages
-weigh against the same text in plain furo."""
+weigh against the same text in plain furo (the words the directives show included:
+`same_text`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from .corpus import plain_furo, strip_extensions
 from .edits import edit_page, edit_quiz, touch
 from .measure import alternated, repeated, sphinx_build
+from .same_text import add_missing_text
 
 REPO = Path(__file__).resolve().parent.parent
 #: Copied into the temporary folder: the site's sources and everything they refer to.
@@ -69,4 +71,8 @@ def bench_real_site(work: Path, repeat: int, say) -> tuple[dict, Path, Path]:
     plain_furo(plain, MYST_EXTENSIONS)
     plain_out = work / "plain-html"
     sphinx_build(plain, plain_out)
+    say("the same text in plain furo: the words the directives showed, as paragraphs")
+    figures["plain_blocks_added"] = add_missing_text(
+        final, plain, plain_out, partial(sphinx_build, plain, plain_out, "-E")
+    )
     return figures, final, plain_out
