@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from cart_static import MINIFIERS
+from cart_static.lean import drop_unused_styles
 
 EXTENSIONS = Path(__file__).resolve().parent.parent / "extensions"
 SOURCES = sorted(
@@ -48,14 +49,15 @@ def test_both_extensions_assets_stay_within_the_budget(built_site):
 
 def test_pages_load_sphinx_highlighting_assets_only_where_they_are_used(built_site):
     """cart_static.lean: pygments.css only on pages with highlighted code, furo-extensions.css
-    only on pages with markup it styles (a `.container`, which tables are), and Sphinx's
+    only on pages with markup it styles (not furo's own table wrappers), and Sphinx's
     search-word scripts only on the search page; elsewhere a small loader fetches them after
     a search (tests/test_tiers_browser.py follows a search hit)."""
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "pygments.css" not in home
     assert "furo-extensions.css" not in home  # it styles only other extensions' markup
     with_table = (built_site / "maintainers" / "pemat.html").read_text(encoding="utf-8")
-    assert 'class="table-wrapper' in with_table and "furo-extensions.css" in with_table
+    assert re.search(r'class="table-wrapper [^"]*\bcontainer\b', with_table)
+    assert "furo-extensions.css" not in with_table
     for script in ("documentation_options.js", "doctools.js", "sphinx_highlight.js"):
         assert f"_static/{script}" not in home
     assert 'data-scripts="documentation_options.js doctools.js sphinx_highlight.js"' in home
@@ -94,3 +96,21 @@ def test_site_styles_for_some_pages_load_only_there(built_site):
         assert ("cart-emergency.css" in text) == ('class="cart-emergency"' in body), page
         figures = re.search(r'class="[^"]*\bcart-(?:figure|icon)\b', body) is not None
         assert ("cart-figures.css" in text) == figures, page
+
+
+def test_furo_s_own_wrappers_do_not_pull_in_the_stylesheet_for_other_extensions():
+    """furo wraps each table and formula in a `container` that furo.css styles; a container of
+    any other kind (a Bootstrap-style one from another extension) still gets
+    furo-extensions.css, whose reset it needs."""
+
+    def styles_for(body: str) -> list[str]:
+        context = {"body": body, "css_files": ["styles/furo.css", "styles/furo-extensions.css"]}
+        drop_unused_styles(context)
+        return context["css_files"]
+
+    furo_wrapped = '<div class="table-wrapper docutils container"><table></table></div>'
+    assert styles_for(furo_wrapped) == ["styles/furo.css"]
+    assert styles_for('<div class="math-wrapper docutils container">x</div>') == ["styles/furo.css"]
+    other = furo_wrapped + '<div class="container pb-4">panel</div>'
+    assert styles_for(other) == ["styles/furo.css", "styles/furo-extensions.css"]
+    assert "styles/furo-extensions.css" in styles_for('<div class="sd-card">card</div>')

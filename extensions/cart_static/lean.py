@@ -3,8 +3,8 @@
 - Sphinx links its syntax-highlighting stylesheet (`pygments.css`, about 2 KB gzipped) from
   every page, and furo its `furo-extensions.css` (about 1 KB: styles for other extensions'
   markup); here a page links each only when its body has a class that stylesheet styles
-  (`CONTENT_STYLES`). furo takes the colours it needs for code from its own stylesheet and
-  inline variables.
+  (`CONTENT_STYLES`; furo's own table and formula wrappers do not count). furo takes the
+  colours it needs for code from its own stylesheet and inline variables.
 - Sphinx links `documentation_options.js`, `doctools.js`, `sphinx_highlight.js` (and, in a
   translated build, `translations.js`) from every page, about 4 KB gzipped; outside the search
   page they only highlight the words of the search the reader came from. Here every page but
@@ -42,6 +42,10 @@ CONTENT_STYLES = {
     ),
 }
 _CLASSES = re.compile(r'class="([^"]*)"')
+#: furo wraps every table and displayed formula in a `container` of its own, which
+#: furo-extensions.css's `.container` reset (for Bootstrap-style containers) leaves as it is:
+#: furo.css styles these wrappers, and its `.table-wrapper.container` rule outranks the reset.
+FURO_WRAPPERS = frozenset({"table-wrapper", "math-wrapper"})
 #: Sphinx's scripts that, outside search, only highlight search words; in Sphinx's order.
 SEARCH_WORD_SCRIPTS = (
     "documentation_options.js",
@@ -63,11 +67,22 @@ def ship_loader(app: Sphinx) -> None:
         add_minified_static_dir(app, STATIC_DIR)
 
 
+def classes_shown(body: str) -> set[str]:
+    """The class names in `body`, less the `container` of furo's own wrappers."""
+    shown: set[str] = set()
+    for found in _CLASSES.findall(body):
+        names = set(found.split())
+        if names & FURO_WRAPPERS:
+            names.discard("container")
+        shown |= names
+    return shown
+
+
 def drop_unused_styles(context: dict[str, Any]) -> None:
     styles = context.get("css_files")
     if not isinstance(styles, list):
         return
-    shown = {name for found in _CLASSES.findall(context.get("body", "")) for name in found.split()}
+    shown = classes_shown(context.get("body", ""))
     unused = {
         name
         for name, shows in CONTENT_STYLES.items()
