@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -71,6 +72,18 @@ def soup_of(app, page: str = "index.html"):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup((Path(app.outdir) / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def searched_pages(outdir: Path) -> set[str]:
+    """The pages a built site's search can offer: those with a title or a word in its index."""
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    found: set[str] = set()
+    for table in ("terms", "titleterms"):
+        for pages in index[table].values():
+            numbers = pages if isinstance(pages, list) else [pages]
+            found.update(index["docnames"][number] for number in numbers)
+    return found
 
 
 def copy_root(name: str, parent: Path) -> Path:

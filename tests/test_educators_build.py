@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from cart_quiz.loader import load_quiz_directory
 from cart_quiz.pages import MARKER as GENERATED_MARKER
 from cart_quiz.pages import markdown_text
-from conftest import soup_of
+from conftest import searched_pages, soup_of
 from sphinx.util.console import strip_colors
 
 ROOT = Path(__file__).parent / "roots" / "test-educators"
@@ -153,6 +153,18 @@ def test_each_quiz_has_a_stable_page_and_stable_question_anchors(app):
     ]
     assert singles[0]["title"].startswith("What is really an example of CRS and this")
     assert links["Quiz page"].select_one("a")["href"] == "quiz/escapes.html"
+
+
+@pytest.mark.sphinx("html", testroot="educators", freshenv=True)
+def test_search_finds_the_quiz_page_but_not_its_worksheet_or_answer_key(app):
+    """A search for a word of a question offers the quiz page once, not also two paper copies
+    of it, one of them with the answers."""
+    app.build()
+    searched = searched_pages(Path(app.outdir))
+    for quiz_id in QUIZZES:
+        assert f"quiz/{quiz_id}" in searched
+        assert f"quiz/worksheet/{quiz_id}" not in searched
+        assert f"quiz/answers/{quiz_id}" not in searched
 
 
 @pytest.mark.sphinx("html", testroot="educators", freshenv=True)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import copy_root
+from conftest import copy_root, searched_pages
 
 
 def build(source: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -36,6 +36,9 @@ def test_a_restructuredtext_site_gets_quizzes_and_rst_quiz_pages(tmp_path):
     assert generated == ["basics.rst", "basics.rst", "basics.rst"]
     assert not list((source / "quiz").rglob("*.md"))
     assert (tmp_path / "out" / "quiz" / "answers" / "basics.html").is_file()
+    searched = searched_pages(tmp_path / "out")  # the quiz page, not its paper copies
+    assert "quiz/basics" in searched
+    assert not {"quiz/worksheet/basics", "quiz/answers/basics"} & searched
 
 
 def test_a_site_without_quiz_pages_finds_nothing_new_in_its_sources(tmp_path):
