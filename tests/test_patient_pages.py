@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS
+from conftest import DOCS, serve
 from test_a11y import MODE_BY_NAME, SETTLE, prepare, screenshot_name, visit
 
 #: Pages for educators and maintainers (front matter `audience:`, or their folder; conf.py).
@@ -45,8 +45,13 @@ PHONE = {"width": 390, "height": 844}
 #: Element screenshots scroll the page; hide what sticks to the screen so it does not cover
 #: the picture (the sticky header, the back-to-top button, the skip link).
 NO_OVERLAYS = "header.mobile-header, .back-to-top, .skip-to-content { visibility: hidden; }"
-#: Largest cumulative layout shift allowed on any page (Google's "good" is 0.1).
-CLS_LIMIT = 0.05
+#: Largest cumulative layout shift allowed on a page opened for the first time: none a reader
+#: could see. The shifts it caught (a long title pushed onto a second line by furo's late
+#: colour-scheme toggle, a quiz's buttons appearing) were 0.005 to 0.04; Google's "good" is 0.1.
+CLS_LIMIT = 0.001
+#: A returning reader's My questions list is drawn from what the browser stored, so its room
+#: can only be guessed before the script runs.
+CLS_LIMIT_SAVED = 0.05
 
 #: Sums every layout shift not caused by input, from before the page's first byte.
 CLS_OBSERVER = """
@@ -235,15 +240,18 @@ def measure_cls(page, url: str) -> dict:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("site", ["built_site", "built_site_es"])
 @pytest.mark.parametrize(
     ("viewport", "stored_tier"), [(PHONE, "clinical"), ({"width": 1280, "height": 900}, None)]
 )
 def test_no_layout_shift_on_any_page(
-    browser, site_url, built_site, viewport, stored_tier, record_property
+    browser, request, site, viewport, stored_tier, record_property
 ):
     """Cumulative layout shift (PerformanceObserver, shifts without recent input) stays under
-    CLS_LIMIT on every page; at 390 px with a stored reading level other than the default, the
-    case where the switcher and tiers.js change most."""
+    CLS_LIMIT on every page of both languages (Spanish words are longer and wrap sooner); at
+    390 px with a stored reading level other than the default, the case where the switcher
+    and tiers.js change most."""
+    built_site = request.getfixturevalue(site)
     context = browser.new_context(viewport=viewport)
     setup = CLS_OBSERVER
     if stored_tier:
@@ -252,11 +260,12 @@ def test_no_layout_shift_on_any_page(
     page = context.new_page()
     found, worst = [], (0.0, "")
     try:
-        for name in built_pages(built_site):
-            cls = measure_cls(page, f"{site_url}/{name}")
-            worst = max(worst, (cls["value"], name))
-            if cls["value"] >= CLS_LIMIT:
-                found.append(f"{name}: CLS {cls['value']:.3f}: " + "; ".join(cls["shifts"]))
+        with serve(built_site) as site_url:
+            for name in built_pages(built_site):
+                cls = measure_cls(page, f"{site_url}/{name}")
+                worst = max(worst, (cls["value"], name))
+                if cls["value"] >= CLS_LIMIT:
+                    found.append(f"{name}: CLS {cls['value']:.3f}: " + "; ".join(cls["shifts"]))
     finally:
         context.close()
     record_property("largest_cls", f"{worst[0]:.4f} ({worst[1]})")
@@ -287,7 +296,7 @@ def test_no_layout_shift_on_my_questions_with_saved_questions(
     finally:
         context.close()
     record_property("cls", f"{cls['value']:.4f}")
-    assert cls["value"] < CLS_LIMIT, cls
+    assert cls["value"] < CLS_LIMIT_SAVED, cls
 
 
 @pytest.mark.browser

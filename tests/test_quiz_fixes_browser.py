@@ -81,7 +81,10 @@ def test_the_ordering_instructions_are_heard_once(page, quiz_url):
     page.goto(quiz_url)
     steps_list = page.locator("#quiz-sample-steps ol.cart-steps")
     expect(steps_list).to_have_accessible_description("")
-    help_text = script_strings()["orderHelp"]
+    moves_help = page.locator("#quiz-sample-steps .cart-ordering-moves-help")
+    expect(moves_help).to_be_visible()
+    help_text = moves_help.inner_text().strip()
+    assert help_text.startswith("Use the Move up")
     assert page.locator("#quiz-sample-steps").aria_snapshot().count(help_text) == 1
 
 

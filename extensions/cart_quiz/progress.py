@@ -94,6 +94,8 @@ def progress_widget(node: my_progress) -> element:
         "Your answers are kept only in this browser, on this device: nothing is sent anywhere."
     )
     confirm_text = _("Forget every self-check answer saved on this device? This cannot be undone.")
+    strings = script_strings()
+    level = heading_level(node)
     app = el(
         "div",
         el("p", privacy, classes=["cart-progress-privacy"]),
@@ -126,8 +128,18 @@ def progress_widget(node: my_progress) -> element:
             hidden=True,
         ),
         el("p", classes=["cart-progress-printed"]),
-        el("div", classes=["cart-progress-results"]),
-        el("div", classes=["cart-progress-saved"]),
+        # A first visit's view, drawn in advance: nothing moves when the script starts.
+        el(
+            "div",
+            el("p", strings["none"], classes=["cart-progress-none"]),
+            classes=["cart-progress-results"],
+        ),
+        el(
+            "div",
+            el(f"h{level}", strings["savedHeading"]),
+            el("p", strings["savedNone"]),
+            classes=["cart-progress-saved"],
+        ),
         classes=["cart-progress-app"],
         hidden=True,
     )
@@ -137,8 +149,8 @@ def progress_widget(node: my_progress) -> element:
         app,
         classes=["cart-progress"],
         ids=["cart-progress"],
-        data_cart_strings=json.dumps(script_strings(), ensure_ascii=False),
-        data_heading_level=heading_level(node),
+        data_cart_strings=json.dumps(strings, ensure_ascii=False),
+        data_heading_level=level,
     )
 
 

@@ -78,10 +78,6 @@ def script_strings() -> dict[str, str]:
             "so nothing was changed. Open My questions to see them, or write the question "
             "down instead."
         ),
-        "orderHelp": _(
-            "Use the Move up and Move down buttons to put the steps in order, "
-            "then check your answer."
-        ),
         "reset": _("The self-check was cleared. Start again from question 1."),
         "alreadyFirst": _("“{step}” is already first, so it cannot move up."),
         "alreadyLast": _("“{step}” is already last, so it cannot move down."),

@@ -133,6 +133,17 @@ def ordering_parts(question: quiz_question) -> tuple[list[element], list[element
         el(
             "p",
             _("These steps are in a mixed-up order."),
+            # Shown with the Move buttons, by the same script and style (cart-quiz.css).
+            el(
+                "span",
+                " ",
+                _(
+                    "Use the Move up and Move down buttons to put the steps in order, "
+                    "then check your answer."
+                ),
+                classes=["cart-ordering-moves-help"],
+                hidden=True,
+            ),
             classes=["cart-ordering-help"],
             ids=[f"{anchor}-help"],
         ),

@@ -51,8 +51,7 @@
 
   Question.prototype.enableOrdering = function () {
     var self = this;
-    var help = this.fieldset.querySelector(".cart-ordering-help");
-    help.textContent = this.strings().orderHelp;
+    this.fieldset.querySelector(".cart-ordering-moves-help").hidden = false;
     this.list = this.fieldset.querySelector(".cart-steps");
     Array.prototype.forEach.call(this.list.querySelectorAll(".cart-step-moves"), function (m) {
       m.hidden = false;
