@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 from cart_quiz.loader import QuizError, load_quiz, load_quiz_directory, parse_quiz, quiz_files
+from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from loader_helpers import assert_quiz_or_located_problems
@@ -52,8 +53,23 @@ def test_ordering_is_shown_shuffled_the_same_way_every_build():
     ordering = quiz.questions[3]
     order = ordering.shuffled_step_order(quiz.id)
     assert sorted(order) == [0, 1, 2, 3]
-    assert list(order) != [0, 1, 2, 3]
+    assert all(place != step for place, step in enumerate(order)), order
     assert order == ordering.shuffled_step_order(quiz.id)
+
+
+def test_no_step_of_any_real_ordering_question_starts_in_its_right_place():
+    """A mixed-up list with steps already in place gives part of the answer away."""
+    checked = 0
+    for path in sorted((REPO / "quizzes").glob("*.yaml")):
+        quiz = parse_quiz(path.read_text(encoding="utf-8"), path)
+        for question in quiz.questions:
+            if question.steps:
+                order = question.shuffled_step_order(quiz.id)
+                assert sorted(order) == list(range(len(question.steps)))
+                in_place = [step for place, step in enumerate(order) if place == step]
+                assert not in_place, f"{path.name} {question.id}: steps {in_place} in place"
+                checked += 1
+    assert checked
 
 
 BAD_INPUTS = [
