@@ -29,7 +29,7 @@ from .model import Quiz
 
 #: Bump when the store or the model changes shape, or an export's output changes: Sphinx then
 #: starts from a fresh environment and every quiz is parsed and exported again.
-ENV_VERSION = 8
+ENV_VERSION = 9
 GENERATED_LABEL_PREFIXES = ("quiz-page-", "quiz-worksheet-", "quiz-answers-")
 
 
